@@ -1,0 +1,50 @@
+// Bundles client, server, CLI and bench with esbuild into dist/, and copies the tree-sitter grammars named in
+// grammars/manifest.json from their npm packages into grammars/ (checking each package's version against the manifest).
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const watch = process.argv.includes('--watch');
+
+function copyGrammars() {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'grammars/manifest.json'), 'utf8'));
+  for (const [file, entry] of Object.entries(manifest)) {
+    if (file.startsWith('$')) continue;
+    // The grammar packages do not export their .wasm files (nor always package.json): locate them by path.
+    const pkgDir = path.join(root, 'node_modules', entry.package);
+    const { version } = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+    if (version !== entry.version) {
+      throw new Error(`grammars/manifest.json wants ${entry.package}@${entry.version} but ${version} is installed; run npm ci or update the manifest`);
+    }
+    const src = path.join(pkgDir, entry.path);
+    const dst = path.join(root, 'grammars', file);
+    if (!fs.existsSync(dst) || fs.statSync(dst).size !== fs.statSync(src).size) fs.copyFileSync(src, dst);
+  }
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['vscode'],
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' },
+].filter((e) => fs.existsSync(path.join(root, e.entryPoints[0])));
+
+copyGrammars();
+if (watch) {
+  for (const e of entries) await (await esbuild.context({ ...common, ...e, absWorkingDir: root })).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e, absWorkingDir: root })));
+  if (fs.existsSync(path.join(root, 'dist/cli.js'))) fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+}

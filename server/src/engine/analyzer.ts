@@ -1,0 +1,115 @@
+import type { Tree } from 'web-tree-sitter';
+import type { RuleDefinition } from './define-rule';
+import type { LanguageId } from './languages';
+import { isPolicyPath } from './languages';
+import { ParserPool, ParseTimeoutError } from './parser-pool';
+import { RuleRegistry } from './registry';
+import { runRules, type LevelResolver, type RuleFailure } from './runner';
+import { LineIndex } from './span';
+import { applySuppressions, findSuppressions } from './suppressions';
+import type { Finding } from './types';
+
+/** Rule id of the info finding for a file over the size cap. */
+export const FILE_SKIPPED = 'dfx-file-skipped';
+/** Rule id of the info finding for a file whose parse ran past its budget. */
+export const PARSE_TIMEOUT = 'dfx-parse-timeout';
+
+/** Limits and rule levels for one analysis. */
+export interface AnalyzeOptions {
+  /** Files larger than this (in UTF-16 code units, about bytes for source code) are skipped with one info finding. */
+  maxFileSize: number;
+  parseBudgetMs: number;
+  queryBudgetMs: number;
+  level: LevelResolver;
+}
+
+/** The findings of one file and what went wrong while getting them. */
+export interface Analysis {
+  findings: Finding[];
+  failures: RuleFailure[];
+  durationMs: number;
+  /** Set when the file was not analysed (size cap, parse budget). */
+  skipped?: string;
+}
+
+/** Defaults shared by the server and the CLI. */
+export const DEFAULT_ANALYZE_OPTIONS: AnalyzeOptions = {
+  maxFileSize: 2 * 1024 * 1024,
+  parseBudgetMs: 3000,
+  queryBudgetMs: 5000,
+  level: (m) => m.severity,
+};
+
+/** The analysis engine: grammars and compiled rules, loaded once. Used by the language server and the CLI alike. */
+export class Engine {
+  private readonly ruleIds: ReadonlySet<string>;
+
+  private constructor(readonly pool: ParserPool, readonly registry: RuleRegistry) {
+    this.ruleIds = new Set(registry.rules.map((r) => r.meta.id));
+  }
+
+  /** Load the grammars and compile the rules (the built-in catalogue unless `rules` is given). */
+  static async create(opts: { grammarDir?: string; rules?: readonly RuleDefinition[] } = {}): Promise<Engine> {
+    const pool = await ParserPool.create(opts.grammarDir);
+    const rules = opts.rules ?? (await import('../rules/index')).RULES;
+    return new Engine(pool, RuleRegistry.compile(rules, pool));
+  }
+
+  /** Parse and analyse a whole text (the CLI's path); the tree is freed before returning. */
+  analyzeText(path: string, language: LanguageId, text: string, opts: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS): Analysis {
+    const t0 = performance.now();
+    const skipped = this.precheck(text, opts);
+    if (skipped) return { ...skipped, durationMs: performance.now() - t0 };
+    let tree: Tree;
+    try {
+      tree = this.pool.parse(language, text, null, opts.parseBudgetMs);
+    } catch (e) {
+      return { ...this.parseFailed(e, text), durationMs: performance.now() - t0 };
+    }
+    try {
+      return this.analyzeTree(path, language, text, tree, opts, t0);
+    } finally {
+      tree.delete();
+    }
+  }
+
+  /** Analyse an already parsed tree (the server's path, with its incrementally parsed trees). */
+  analyzeTree(path: string, language: LanguageId, text: string, tree: Tree, opts: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS, t0 = performance.now()): Analysis {
+    const skipped = this.precheck(text, opts);
+    if (skipped) return { ...skipped, durationMs: performance.now() - t0 };
+    const lines = new LineIndex(text);
+    const ctx = { language, text, lines, path };
+    const run = runRules(this.registry, tree, ctx, opts.level, { budgetMs: opts.queryBudgetMs, kubernetes: !isPolicyPath(path) });
+    const findings = applySuppressions(run.findings, findSuppressions(text, tree, lines), lines, this.ruleIds);
+    if (run.truncated) {
+      findings.push(metaFinding(PARSE_TIMEOUT, `analysis stopped after ${opts.queryBudgetMs} ms: findings for this file may be incomplete`, lines));
+    }
+    return { findings, failures: run.failures, durationMs: performance.now() - t0 };
+  }
+
+  /** Parse a text with the pool, throwing ParseTimeoutError past the budget. */
+  parse(language: LanguageId, text: string, oldTree?: Tree | null, budgetMs = DEFAULT_ANALYZE_OPTIONS.parseBudgetMs): Tree {
+    return this.pool.parse(language, text, oldTree, budgetMs);
+  }
+
+  /** The analysis of a text the server could not parse in time. */
+  parseFailed(e: unknown, text: string): Omit<Analysis, 'durationMs'> {
+    const lines = new LineIndex(text.slice(0, 2000));
+    const message = e instanceof ParseTimeoutError
+      ? `genai4dfx skipped this file: ${e.message} (setting genai4dfx.parseTimeoutMs)`
+      : `genai4dfx could not parse this file: ${(e as Error).message}`;
+    return { findings: [metaFinding(PARSE_TIMEOUT, message, lines)], failures: [], skipped: message };
+  }
+
+  private precheck(text: string, opts: AnalyzeOptions): Omit<Analysis, 'durationMs'> | undefined {
+    if (text.length <= opts.maxFileSize) return undefined;
+    const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+    const message = `genai4dfx skipped this file: it is ${mb(text.length)} MB, over the ${mb(opts.maxFileSize)} MB cap (setting genai4dfx.maxFileSizeKb)`;
+    return { findings: [metaFinding(FILE_SKIPPED, message, new LineIndex(text.slice(0, 2000)))], failures: [], skipped: message };
+  }
+}
+
+function metaFinding(ruleId: string, message: string, lines: LineIndex): Finding {
+  const end = lines.lineText(0).length;
+  return { ruleId, severity: 'info', message, span: lines.span(0, end), meta: true };
+}

@@ -1,0 +1,115 @@
+import type { Node } from 'web-tree-sitter';
+import type { K8sObject, K8sWorkload } from './kubernetes';
+import type { LanguageId } from './languages';
+import type { LineIndex } from './span';
+import type { Fix, Pillar, RuleMeta, Severity, Span } from './types';
+
+/** Documentation site for rule pages; a rule's docs link is `${DOCS_BASE}/<id>.md`. */
+export const DOCS_BASE = 'https://github.com/genai4dfx/genai4dfx/blob/main/docs/rules';
+
+/** One match of a rule's query: the `@match` node and every named capture. */
+export interface RuleMatch {
+  /** The node captured as `@match`. */
+  node: Node;
+  captures: ReadonlyMap<string, readonly Node[]>;
+  /** First node of a capture. */
+  get(name: string): Node | undefined;
+  /** Text of the first node of a capture ('' when absent). */
+  text(name: string): string;
+}
+
+/** What a rule sees besides its match. */
+export interface RuleContext {
+  language: LanguageId;
+  text: string;
+  lines: LineIndex;
+  /** Path or URI of the document, for rules that care about file kind (tests, generated code). */
+  path: string;
+}
+
+/** What a Kubernetes rule sees: every object and workload of one YAML file. */
+export interface K8sContext extends RuleContext {
+  objects: readonly K8sObject[];
+  workloads: readonly K8sWorkload[];
+}
+
+/** A finding as a rule reports it; the runner adds rule id, severity and pillar. */
+export interface Report {
+  span: Span;
+  message?: string;
+  fix?: Fix;
+  data?: Record<string, unknown>;
+}
+
+interface RuleBase {
+  /** Kebab-case; equals the file name and `Diagnostic.code`. */
+  id: string;
+  pillar: Pillar;
+  severity: Severity;
+  /** One line, shown in lists and SARIF `shortDescription`. */
+  title: string;
+  /** Markdown: what, why it matters in production, how to fix. Shown on hover and in SARIF help. */
+  description: string;
+  tags?: string[];
+}
+
+/** A rule written as a tree-sitter query with a `@match` capture (and `@report` to narrow the range). */
+export interface QueryRuleSpec extends RuleBase {
+  languages: LanguageId[];
+  /** One query for all its languages, or one per language. */
+  query: string | Partial<Record<LanguageId, string>>;
+  /** What is wrong and what to do; `{{capture}}` is replaced by that capture's text. */
+  message: string | ((m: RuleMatch, ctx: RuleContext) => string);
+  /**
+   * Substrings of which at least one must occur in the file for the rule to run: a substring check is far
+   * cheaper than a tree walk.
+   */
+  triggers?: string[];
+  /** Predicate for what a query cannot express; false drops the match. */
+  filter?: (m: RuleMatch, ctx: RuleContext) => boolean;
+  /** A certain fix for this match, if there is one. */
+  fix?: (m: RuleMatch, ctx: RuleContext) => Fix | undefined;
+  /** Facts a fix or AI action needs later (kept in `Diagnostic.data`). */
+  data?: (m: RuleMatch, ctx: RuleContext) => Record<string, unknown>;
+  /** Set when the rule can produce a fix (for the catalogue and the fixture harness). */
+  fixable?: boolean;
+}
+
+/** A rule over the Kubernetes objects of a YAML file. */
+export interface K8sRuleSpec extends RuleBase {
+  kubernetes: true;
+  check: (ctx: K8sContext) => Report[];
+  fixable?: boolean;
+}
+
+export type RuleSpec = QueryRuleSpec | K8sRuleSpec;
+
+/** A rule as the registry holds it: the spec and its metadata. */
+export interface RuleDefinition {
+  readonly spec: RuleSpec;
+  readonly meta: RuleMeta;
+}
+
+/** Declare a rule. Queries are compiled when the registry loads the grammars (a broken query fails a test, never a user's editor). */
+export function defineRule(spec: RuleSpec): RuleDefinition {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(spec.id)) throw new Error(`rule id "${spec.id}" must be kebab-case`);
+  const kubernetes = 'kubernetes' in spec;
+  const meta: RuleMeta = {
+    id: spec.id,
+    pillar: spec.pillar,
+    languages: kubernetes ? ['yaml'] : [...spec.languages],
+    kubernetes,
+    severity: spec.severity,
+    title: spec.title,
+    description: spec.description.trim(),
+    docs: `${DOCS_BASE}/${spec.id}.md`,
+    fixable: Boolean(spec.fixable ?? ('fix' in spec && spec.fix)),
+    tags: [spec.pillar, ...(spec.tags ?? [])],
+  };
+  return Object.freeze({ spec: Object.freeze(spec), meta: Object.freeze(meta) });
+}
+
+/** True for query rules. */
+export function isQueryRule(spec: RuleSpec): spec is QueryRuleSpec {
+  return !('kubernetes' in spec);
+}

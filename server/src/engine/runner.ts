@@ -1,0 +1,143 @@
+import type { Node, Tree } from 'web-tree-sitter';
+import { isQueryRule, type K8sContext, type Report, type RuleContext, type RuleDefinition, type RuleMatch } from './define-rule';
+import { k8sObjects, k8sWorkloads } from './kubernetes';
+import type { RuleRegistry } from './registry';
+import { spanOf } from './span';
+import type { Finding, RuleLevel, RuleMeta } from './types';
+import { yamlDocuments } from './yaml-ast';
+
+/** Decides a rule's level for one file (settings and policy); `off` skips the rule. */
+export type LevelResolver = (meta: RuleMeta) => RuleLevel;
+
+/** A rule that threw: it is skipped for this file and the others still run. */
+export interface RuleFailure {
+  ruleId: string;
+  message: string;
+}
+
+/** The outcome of running the rules over one tree. */
+export interface RunResult {
+  findings: Finding[];
+  failures: RuleFailure[];
+  /** True when the query ran past its time budget and stopped early (findings may be incomplete). */
+  truncated: boolean;
+}
+
+/** Run every enabled rule of the tree's language in one pass (one fused query), then the Kubernetes rules for YAML. */
+export function runRules(
+  registry: RuleRegistry,
+  tree: Tree,
+  ctx: RuleContext,
+  level: LevelResolver,
+  opts: { budgetMs?: number; kubernetes?: boolean } = {},
+): RunResult {
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  const failed = new Set<string>();
+  const fail = (d: RuleDefinition, e: unknown): void => {
+    if (failed.has(d.meta.id)) return;
+    failed.add(d.meta.id);
+    failures.push({ ruleId: d.meta.id, message: e instanceof Error ? e.message : String(e) });
+  };
+  const push = (d: RuleDefinition, r: Report, lvl: Exclude<RuleLevel, 'off'>): void => {
+    const f: Finding = { ruleId: d.meta.id, severity: lvl, pillar: d.meta.pillar, message: r.message ?? d.meta.title, span: r.span };
+    if (r.fix) f.fix = r.fix;
+    if (r.data) f.data = r.data;
+    findings.push(f);
+  };
+
+  const fused = registry.fused.get(ctx.language);
+  let truncated = false;
+  if (fused) {
+    const active = new Map<RuleDefinition, Exclude<RuleLevel, 'off'>>();
+    for (const d of fused.rules) {
+      const spec = d.spec;
+      if (!isQueryRule(spec)) continue;
+      const lvl = level(d.meta);
+      if (lvl === 'off') continue;
+      if (spec.triggers && !spec.triggers.some((t) => ctx.text.includes(t))) continue;
+      active.set(d, lvl);
+    }
+    if (active.size) {
+      const deadline = performance.now() + (opts.budgetMs ?? 5000);
+      const matches = fused.query.matches(tree.rootNode, {
+        progressCallback: () => {
+          if (performance.now() > deadline) truncated = true;
+          return truncated;
+        },
+      });
+      for (const m of matches) {
+        const d = fused.patternRule[m.patternIndex];
+        const lvl = d && active.get(d);
+        if (!d || !lvl || failed.has(d.meta.id) || !isQueryRule(d.spec)) continue;
+        const spec = d.spec;
+        try {
+          const rm = toRuleMatch(m.captures);
+          if (!rm || (spec.filter && !spec.filter(rm, ctx))) continue;
+          const report = rm.get('report') ?? rm.node;
+          const message = typeof spec.message === 'string' ? interpolate(spec.message, rm) : spec.message(rm, ctx);
+          const r: Report = { span: spanOf(report), message };
+          const fix = spec.fix?.(rm, ctx);
+          if (fix) r.fix = fix;
+          const data = spec.data?.(rm, ctx);
+          if (data) r.data = data;
+          push(d, r, lvl);
+        } catch (e) {
+          fail(d, e);
+        }
+      }
+    }
+  }
+
+  if (ctx.language === 'yaml' && opts.kubernetes !== false && registry.kubernetesRules.length) {
+    const enabled = registry.kubernetesRules.map((d) => [d, level(d.meta)] as const).filter(([, l]) => l !== 'off');
+    if (enabled.length) {
+      const objects = k8sObjects(yamlDocuments(tree));
+      if (objects.length) {
+        const kctx: K8sContext = { ...ctx, objects, workloads: k8sWorkloads(objects) };
+        for (const [d, lvl] of enabled) {
+          if (isQueryRule(d.spec) || lvl === 'off') continue;
+          try {
+            for (const r of d.spec.check(kctx)) push(d, r, lvl);
+          } catch (e) {
+            fail(d, e);
+          }
+        }
+      }
+    }
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return { findings: dedupe(findings), failures, truncated };
+}
+
+function toRuleMatch(captures: readonly { name: string; node: Node }[]): RuleMatch | undefined {
+  const map = new Map<string, Node[]>();
+  for (const c of captures) {
+    const list = map.get(c.name);
+    if (list) list.push(c.node);
+    else map.set(c.name, [c.node]);
+  }
+  const node = map.get('match')?.[0];
+  if (!node) return undefined;
+  return {
+    node,
+    captures: map,
+    get: (name) => map.get(name)?.[0],
+    text: (name) => map.get(name)?.[0]?.text ?? '',
+  };
+}
+
+function interpolate(template: string, m: RuleMatch): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => m.text(name) || name);
+}
+
+/** A pattern with alternatives can match the same node twice; keep one finding per rule and span. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}:${f.span.start}:${f.span.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,25 @@
+import * as path from 'node:path';
+import { Engine } from '../../server/src/engine/analyzer';
+
+/** Repository root. */
+export const ROOT = path.resolve(__dirname, '../..');
+
+let shared: Promise<Engine> | undefined;
+
+/** One engine (grammars + compiled catalogue) shared by the unit tests. */
+export function sharedEngine(): Promise<Engine> {
+  shared ??= Engine.create({ grammarDir: path.join(ROOT, 'grammars') });
+  return shared;
+}
+
+/** The first position of `needle` in `text` (after `from` occurrences), as a zero-based line/character. */
+export function at(text: string, needle: string, nth = 0): { line: number; character: number } {
+  let idx = -1;
+  for (let i = 0; i <= nth; i++) {
+    idx = text.indexOf(needle, idx + 1);
+    if (idx === -1) throw new Error(`"${needle}" not found (occurrence ${nth})`);
+  }
+  const before = text.slice(0, idx);
+  const line = before.split('\n').length - 1;
+  return { line, character: idx - (before.lastIndexOf('\n') + 1) };
+}
