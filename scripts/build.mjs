@@ -6,6 +6,7 @@ import * as path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const watch = process.argv.includes('--watch');
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 function copyGrammars() {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, 'grammars/manifest.json'), 'utf8'));
@@ -31,6 +32,9 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   external: ['vscode'],
+  // web-tree-sitter's ESM build reads import.meta.url, which a CJS bundle does not have: bundle its CJS build.
+  alias: { 'web-tree-sitter': path.join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs') },
+  define: { 'process.env.GENAI4DFX_VERSION': JSON.stringify(pkg.version) },
 };
 
 const entries = [

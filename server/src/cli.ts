@@ -1,0 +1,88 @@
+// The `genai4dfx` command: the language server's engine, without LSP. Wiring only: parsing arguments, checking and
+// formatting live in cli/.
+import * as fs from 'node:fs';
+import { CHECK_USAGE, parseArgs, RULES_USAGE, USAGE, UsageError, type CheckOptions, type Command } from './cli/args';
+import { failsOn, runCheck } from './cli/check';
+import { formatJson, formatRulesJson } from './cli/format-json';
+import { formatSarif } from './cli/format-sarif';
+import { formatRulesText, formatText, summaryLine } from './cli/format-text';
+import { TOOL } from './cli/tool';
+import { Engine } from './engine/analyzer';
+
+async function main(argv: readonly string[]): Promise<number> {
+  let command: Command;
+  try {
+    command = parseArgs(argv);
+  } catch (e) {
+    return fail(e);
+  }
+  try {
+    switch (command.kind) {
+      case 'help':
+        process.stdout.write(`${{ main: USAGE, check: CHECK_USAGE, rules: RULES_USAGE }[command.topic]}\n`);
+        return 0;
+      case 'version':
+        process.stdout.write(`${TOOL.name} ${TOOL.version}\n`);
+        return 0;
+      case 'rules': {
+        const rules = (await Engine.create()).registry.metas();
+        process.stdout.write(command.format === 'json' ? formatRulesJson(rules) : formatRulesText(rules));
+        return 0;
+      }
+      case 'check':
+        return await check(command.options);
+    }
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+async function check(o: CheckOptions): Promise<number> {
+  // Open the output first, so an unwritable path fails before a long scan rather than after it.
+  let out: number | undefined;
+  if (o.output !== undefined) {
+    try {
+      out = fs.openSync(o.output, 'w');
+    } catch (e) {
+      throw new UsageError(`cannot write --output ${o.output}: ${(e as Error).message}`);
+    }
+  }
+  try {
+    const t0 = performance.now();
+    const engine = await Engine.create();
+    const report = await runCheck(engine, o, process.cwd(), performance.now() - t0);
+    const text = o.format === 'json' ? formatJson(report) : o.format === 'sarif' ? formatSarif(report) : formatText(report, { quiet: o.quiet });
+    if (out === undefined) process.stdout.write(text);
+    else fs.writeSync(out, text);
+    if (!o.quiet && (o.format !== 'text' || out !== undefined)) process.stderr.write(`${summaryLine(report)}\n`);
+    return failsOn(report, o.failOn) ? 1 : 0;
+  } finally {
+    if (out !== undefined) fs.closeSync(out);
+  }
+}
+
+/** Report an error on stderr: usage errors with a pointer to --help, anything else as an internal error (stack with GENAI4DFX_DEBUG=1). */
+function fail(e: unknown): number {
+  if (e instanceof UsageError) {
+    process.stderr.write(`genai4dfx: ${e.message}\nRun 'genai4dfx --help' for usage.\n`);
+  } else {
+    const err = e instanceof Error ? e : new Error(String(e));
+    process.stderr.write(`genai4dfx: internal error: ${err.message}\n`);
+    if (process.env.GENAI4DFX_DEBUG) process.stderr.write(`${err.stack ?? ''}\n`);
+  }
+  return 2;
+}
+
+// A closed pipe (`genai4dfx check | head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.exitCode = fail(e);
+  },
+);

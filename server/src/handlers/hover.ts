@@ -1,0 +1,40 @@
+import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver/node';
+import type { Engine } from '../engine/analyzer';
+import type { RuleMeta } from '../engine/types';
+import type { DocumentAnalyzer } from './analysis';
+import { toRange } from './convert';
+import type { Logger } from './logger';
+
+/** The markdown shown for a rule: title, pillar and level, its documentation and a link to the full page. */
+export function ruleMarkdown(meta: RuleMeta, message?: string): string {
+  const head = `**${meta.title}** — \`${meta.id}\` · ${meta.pillar} · ${meta.severity}${meta.fixable ? ' · quick fix available' : ''}`;
+  return [head, message ? `> ${message}` : '', meta.description, `[Rule documentation](${meta.docs})`].filter(Boolean).join('\n\n');
+}
+
+/** Hover on a finding shows its rule's documentation; hover on a rule id in a `dfx-ignore` comment does too. */
+export function registerHover(connection: Connection, engine: Engine, analyzer: DocumentAnalyzer, log: Logger): void {
+  connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
+    try {
+      const a = await analyzer.analyze(textDocument.uri);
+      if (!a) return null;
+      const offset = a.doc.lineIndex.offsetAt(position);
+      const hits = a.findings.filter((f) => f.span.start <= offset && offset <= f.span.end && engine.registry.byId.has(f.ruleId));
+      if (hits.length) {
+        const parts = hits.map((f) => ruleMarkdown(engine.registry.byId.get(f.ruleId)!.meta, f.message));
+        return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: toRange(hits[0]!.span) };
+      }
+      const line = a.doc.lineIndex.lineText(position.line);
+      if (!line.includes('dfx-ignore')) return null;
+      for (const m of line.matchAll(/[a-z0-9]+(?:-[a-z0-9]+)+/g)) {
+        const meta = engine.registry.byId.get(m[0])?.meta;
+        if (meta && m.index <= position.character && position.character <= m.index + m[0].length) {
+          return { contents: { kind: MarkupKind.Markdown, value: ruleMarkdown(meta) } };
+        }
+      }
+      return null;
+    } catch (e) {
+      log.error(`hover failed: ${(e as Error).message}`);
+      return null;
+    }
+  });
+}

@@ -1,0 +1,46 @@
+import type { Connection } from 'vscode-languageserver/node';
+import type { LevelResolver } from '../engine/runner';
+import type { RuleLevel } from '../engine/types';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../protocol/settings';
+
+/**
+ * Settings pulled from the client per resource (`workspace/configuration`), cached until the client says they changed.
+ * Never a global settings object: each document gets the settings of its own folder.
+ */
+export class SettingsCache {
+  private readonly cache = new Map<string, Promise<Settings>>();
+  /** Bumped on every configuration change; part of each diagnostic result id. */
+  generation = 0;
+
+  constructor(private readonly connection: Connection, private readonly canPull: () => boolean) {}
+
+  /** Settings for a document or folder URI. */
+  get(uri: string): Promise<Settings> {
+    let s = this.cache.get(uri);
+    if (!s) {
+      s = this.canPull()
+        ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'genai4dfx' }).then(normalizeSettings, () => normalizeSettings({}))
+        : Promise.resolve({ ...DEFAULT_SETTINGS, rules: {}, exclude: [...DEFAULT_SETTINGS.exclude] });
+      this.cache.set(uri, s);
+    }
+    return s;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  /** Drop everything (configuration changed). */
+  clear(): void {
+    this.cache.clear();
+    this.generation++;
+  }
+}
+
+/** A rule's level under some settings: the rule's own entry, then its pillar's, then its default severity. */
+export function levelResolver(settings: Settings): LevelResolver {
+  return (meta): RuleLevel => {
+    if (!settings.enable) return 'off';
+    return settings.rules[meta.id] ?? settings.rules[meta.pillar] ?? meta.severity;
+  };
+}

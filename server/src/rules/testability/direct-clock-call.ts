@@ -1,0 +1,72 @@
+import type { Node } from 'web-tree-sitter';
+import { defineRule } from '../../engine/define-rule';
+import type { LanguageId } from '../../engine/languages';
+import { enclosingFunction, functionName, inEntryPoint, isTestPath, namedArgs } from '../lib/syntax';
+
+const JS = `
+  (call_expression function: (member_expression object: (identifier) @pkg property: (property_identifier) @fn)
+    (#eq? @pkg "Date") (#eq? @fn "now")) @match
+  (new_expression constructor: (identifier) @fn (#eq? @fn "Date")) @match`;
+
+/** Reading the wall clock inside business logic makes time-dependent behaviour untestable. */
+export default defineRule({
+  id: 'direct-clock-call',
+  pillar: 'testability',
+  severity: 'hint',
+  languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
+  title: 'Business logic reads the system clock directly',
+  triggers: ['time.Now', 'now(', 'today(', 'time()', 'Date', 'currentTimeMillis'],
+  query: {
+    go: `(call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn)
+          (#eq? @pkg "time") (#eq? @fn "Now")) @match`,
+    python: `(call function: (attribute object: (_) @pkg attribute: (identifier) @fn)
+              (#match? @pkg "^(datetime\\\\.)?(datetime|date)$|^time$") (#any-of? @fn "now" "utcnow" "today" "time")) @match`,
+    typescript: JS,
+    tsx: JS,
+    javascript: JS,
+    java: `
+      (method_invocation object: (identifier) @pkg name: (identifier) @fn
+        (#match? @pkg "^(System|Instant|LocalDateTime|LocalDate|LocalTime|ZonedDateTime|OffsetDateTime)$")
+        (#any-of? @fn "currentTimeMillis" "now")) @match
+      (object_creation_expression type: (type_identifier) @fn (#eq? @fn "Date")) @match`,
+  },
+  filter: (m, ctx) => {
+    const { node } = m;
+    const pair = `${m.text('pkg').replace(/^datetime\./, '')}.${m.text('fn')}`;
+    if (/^(time\.(now|utcnow|today)|(datetime|date)\.time|System\.now|date\.(now|utcnow))$/.test(pair)) return false;
+    const args = namedArgs(node.childForFieldName('arguments'));
+    if (node.type.startsWith('new_') || node.type === 'object_creation_expression' ? args.length > 0 : args.some((a) => /clock/i.test(a.text))) return false;
+    if (isTestPath(ctx.path) || inEntryPoint(node, ctx.language) || isInjectedDefault(node)) return false;
+    const fn = enclosingFunction(node);
+    if (!fn || /^(now|today|utc_?now|current_?time|current_?time_?millis|millis|instant|clock)$/i.test(functionName(fn))) return false;
+    return !(ctx.language === 'go' && measuresLatency(node, fn));
+  },
+  message: (m, ctx) => `${m.node.text} reads the system clock inside business logic: tests cannot control time, so expiry and scheduling logic stays untested; ${ADVICE[ctx.language]}`,
+  description: `...`,
+});
+
+const ADVICE: Partial<Record<LanguageId, string>> = {
+  go: 'inject the clock (e.g. a `now func() time.Time` field set to time.Now in main) and call it',
+  python: 'pass the current time or a clock in (e.g. a `now=datetime.now` parameter), or freeze time in tests with time-machine/freezegun',
+  typescript: 'pass a clock in (e.g. `now: () => number = Date.now`) and call it',
+  tsx: 'pass a clock in (e.g. a `now` prop or context defaulting to Date.now) and call it',
+  javascript: 'pass a clock in (e.g. `now = Date.now` as a parameter) and call it',
+  java: 'inject a java.time.Clock and use Instant.now(clock) / clock.millis()',
+};
+
+/** `now ?? Date.now()`, `now or datetime.now()`, `def f(now=...)`, `(now = Date.now()) =>`: the clock is already injectable. */
+function isInjectedDefault(n: Node): boolean {
+  const p = n.parent;
+  if (!p) return false;
+  if (/^(default_parameter|typed_default_parameter|assignment_pattern|required_parameter|optional_parameter)$/.test(p.type)) return true;
+  const op = p.childForFieldName('operator')?.text;
+  return (op === '??' || op === '||' || op === 'or') && p.childForFieldName('right')?.id === n.id;
+}
+
+/** `start := time.Now()` later read by `time.Since(start)`: a latency measurement, not business time. */
+function measuresLatency(n: Node, fn: Node): boolean {
+  const decl = n.parent?.parent;
+  if (decl?.type !== 'short_var_declaration' && decl?.type !== 'assignment_statement') return false;
+  const name = decl.childForFieldName('left')?.text ?? '';
+  return /^\w+$/.test(name) && new RegExp(`time\\.Since\\(\\s*${name}\\s*\\)`).test(fn.text);
+}

@@ -1,0 +1,83 @@
+// The genai4dfx language server: wiring only. Behaviour lives in handlers/ and engine/.
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  ResponseError,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { Engine } from './engine/analyzer';
+import { FIX_ALL_KIND, StatusNotification } from './protocol/messages';
+import { DocumentAnalyzer } from './handlers/analysis';
+import { registerCodeActions } from './handlers/code-actions';
+import { registerDocumentDiagnostics } from './handlers/diagnostics';
+import { DocumentStore } from './handlers/documents';
+import { registerHover } from './handlers/hover';
+import { Logger } from './handlers/logger';
+import { registerListRules } from './handlers/rules';
+import { SettingsCache } from './handlers/settings';
+import { registerWorkspaceDiagnostics } from './handlers/workspace-diagnostics';
+import type { TraceLevel } from './protocol/settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const log = new Logger(connection, (process.env.GENAI4DFX_TRACE as TraceLevel | undefined) ?? 'warn');
+let documents: DocumentStore | undefined;
+
+process.on('uncaughtException', (e) => log.error(`uncaught: ${e.stack ?? String(e)}`));
+process.on('unhandledRejection', (e) => log.error(`unhandled rejection: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`));
+
+connection.onInitialize(async (params): Promise<InitializeResult> => {
+  const t0 = performance.now();
+  let engine: Engine;
+  try {
+    engine = await Engine.create();
+  } catch (e) {
+    throw new ResponseError(-32603, `genai4dfx could not start: ${(e as Error).message}`);
+  }
+  for (const err of engine.registry.errors) log.error(`rule ${err.ruleId} has a query that does not compile for ${err.language}: ${err.message}`);
+  const caps = params.capabilities;
+  const canPull = Boolean(caps.workspace?.configuration);
+  const settings = new SettingsCache(connection, () => canPull);
+  documents = new DocumentStore(engine, log, () => 3000);
+  documents.listen(connection);
+  const analyzer = new DocumentAnalyzer(connection, engine, documents, settings, log);
+  registerDocumentDiagnostics(connection, engine, analyzer, log);
+  const workspace = registerWorkspaceDiagnostics(connection, engine, documents, settings, log, params);
+  registerHover(connection, engine, analyzer, log);
+  registerCodeActions(connection, analyzer, log);
+  registerListRules(connection, engine);
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    analyzer.clear();
+    workspace.invalidate();
+    if (caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+  });
+  connection.onInitialized(() => {
+    if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'genai4dfx' });
+    }
+    workspace.watchFiles(caps);
+    void connection.sendNotification(StatusNotification, { state: 'ready', lastAnalysisMs: Math.round(performance.now() - t0), message: `${engine.registry.rules.length} rules loaded` });
+  });
+  connection.onShutdown(() => {
+    workspace.dispose();
+    documents?.dispose();
+    engine.registry.dispose();
+  });
+
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      diagnosticProvider: { identifier: 'genai4dfx', interFileDependencies: false, workspaceDiagnostics: true },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+    },
+    serverInfo: { name: 'genai4dfx', version: process.env.GENAI4DFX_VERSION ?? '0.1.0' },
+  };
+});
+
+connection.onExit(() => documents?.dispose());
+connection.listen();

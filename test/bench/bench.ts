@@ -1,0 +1,95 @@
+// `npm run bench`: prints figures for the core issue's targets. Not a test: nothing here fails on a slow machine.
+//   1. CLI scan throughput (MB/s, files/s) on a corpus built from examples/ and generated code;
+//   2. edit-to-diagnostics latency over the real LSP connection for one-character edits in a 2,000-line file;
+//   3. server start to first diagnostics, and server RSS after a workspace scan of the corpus.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { WorkspaceDiagnosticRequest } from 'vscode-languageserver-protocol/node';
+import { ROOT } from '../helpers/engine';
+import { TestClient } from '../helpers/lsp-client';
+import { buildCorpus, generatedGo, generatedTs } from './corpus';
+
+const corpusMb = Number(process.env.BENCH_CORPUS_MB ?? 8);
+const edits = Number(process.env.BENCH_EDITS ?? 300);
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+const f1 = (n: number): string => n.toFixed(1);
+const f2 = (n: number): string => n.toFixed(2);
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
+}
+
+async function editLatency(label: string, languageId: string, ext: string, text: string): Promise<void> {
+  const { client } = await TestClient.start();
+  const uri = `file:///bench/big.${ext}`;
+  await client.open(uri, languageId, text);
+  await client.diagnostics(uri);
+  const lines = text.split('\n');
+  const times: number[] = [];
+  let findings = 0;
+  for (let i = 0; i < edits; i++) {
+    // Type a character in the middle of a line, then delete it on the next round: realistic typing.
+    const line = 40 + ((i * 37) % (lines.length - 80));
+    const character = Math.min(2, lines[line]?.length ?? 0);
+    const t0 = performance.now();
+    if (i % 2 === 0) await client.change(uri, [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }]);
+    else await client.change(uri, [{ range: { start: { line: line - 37 < 40 ? line : line, character }, end: { line, character: character + 1 } }, text: '' }]);
+    findings = (await client.diagnostics(uri)).length;
+    times.push(performance.now() - t0);
+  }
+  console.log(`edit→diagnostics  ${label.padEnd(26)} p50 ${f2(pct(times, 50))} ms  p99 ${f2(pct(times, 99))} ms  max ${f2(Math.max(...times))} ms  (${edits} edits, ${findings} findings, target p99 < 30 ms)`);
+  await client.stop();
+}
+
+async function main(): Promise<void> {
+  const dir = path.join(os.tmpdir(), `genai4dfx-bench-${process.pid}`);
+  try {
+    console.log(`genai4dfx bench — node ${process.version}, ${os.cpus().length} cpu(s) ${os.cpus()[0]?.model ?? ''}`);
+    const corpus = buildCorpus(ROOT, dir, corpusMb);
+    fs.writeFileSync(path.join(dir, 'big.go'), generatedGo(2000));
+    console.log(`corpus            ${corpus.files} files, ${f1(corpus.bytes / 1024 / 1024)} MB in ${dir}`);
+
+    // 1. CLI throughput (one process, one thread, all rules on).
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'check', dir, '--format', 'json', '--fail-on', 'none'], { maxBuffer: 1 << 30, encoding: 'utf8' });
+    const secs = (performance.now() - t0) / 1000;
+    if (r.status !== 0) throw new Error(`cli exited ${r.status}: ${r.stderr}`);
+    const report = JSON.parse(r.stdout) as { findings: unknown[] };
+    const total = corpus.bytes + fs.statSync(path.join(dir, 'big.go')).size;
+    console.log(`cli check         ${f2(total / 1024 / 1024 / secs)} MB/s, ${Math.round((corpus.files + 1) / secs)} files/s, ${report.findings.length} findings in ${f2(secs)} s wall incl. start (target ≥ 3 MB/s)`);
+
+    // 2. Edit latency.
+    await editLatency('Go, 2,000 lines', 'go', 'go', generatedGo(2000));
+    await editLatency('TypeScript, 2,000 lines', 'typescript', 'ts', generatedTs(2000));
+
+    // 3. Start to first diagnostics, then RSS after a workspace scan.
+    const s0 = performance.now();
+    const { client } = await TestClient.start({ rootUri: `file://${dir}` });
+    const goText = fs.readFileSync(path.join(ROOT, 'examples/shop/cart/handlers.go'), 'utf8');
+    await client.open('file:///bench/first.go', 'go', goText);
+    const first = await client.diagnostics('file:///bench/first.go');
+    console.log(`start→first diag  ${f1(performance.now() - s0)} ms (spawn, initialize, load grammars and rules, open, analyse; ${first.length} findings)`);
+    console.log(`server RSS idle   ${f1(rssMb(client.proc.pid!))} MB`);
+    const w0 = performance.now();
+    const ws = await client.conn.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
+    const wsecs = (performance.now() - w0) / 1000;
+    const n = ws.items.reduce((k, i) => k + (i.kind === 'full' ? i.items.length : 0), 0);
+    console.log(`workspace scan    ${ws.items.length} files, ${n} findings in ${f2(wsecs)} s (${f2(total / 1024 / 1024 / wsecs)} MB/s)`);
+    console.log(`server RSS        ${f1(rssMb(client.proc.pid!))} MB after the workspace scan (target < 300 MB)`);
+    await client.stop();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
