@@ -49,8 +49,8 @@ export class StatusItem implements vscode.Disposable {
         this.starting();
         return;
       case 'analyzing': {
-        const progress = p.total ? ` ${p.scanned ?? 0}/${p.total} files` : '';
-        this.set({ busy: true, detail: p.message ?? `analysing${progress}…` });
+        const progress = p.total ? ` (${p.scanned ?? 0}/${p.total} files)` : '';
+        this.set({ busy: true, detail: `${p.message ?? 'analysing…'}${progress}` });
         return;
       }
       case 'error':

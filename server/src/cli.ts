@@ -50,7 +50,7 @@ async function check(o: CheckOptions): Promise<number> {
   try {
     const t0 = performance.now();
     const engine = await Engine.create();
-    const report = await runCheck(engine, o, process.cwd(), performance.now() - t0);
+    const report = runCheck(engine, o, process.cwd(), performance.now() - t0);
     const text = o.format === 'json' ? formatJson(report) : o.format === 'sarif' ? formatSarif(report) : formatText(report, { quiet: o.quiet });
     if (out === undefined) process.stdout.write(text);
     else fs.writeSync(out, text);

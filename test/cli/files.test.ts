@@ -194,6 +194,25 @@ describe('files: walkFiles', () => {
     assert.equal(skipped.get('nope'), 'unreadable');
   });
 
+  it('follows links inside the tree once and does not follow links out of it', () => {
+    const t = tree({ 'real/a.go': 'package a\n', 'other/b.go': 'package b\n' });
+    try {
+      fs.symlinkSync(path.join(t, 'real'), path.join(t, 'alias'));
+      fs.symlinkSync(path.join(t, 'other/b.go'), path.join(t, 'real/b-link.go'));
+      const outside = tree({ 'far.go': 'package far\n' });
+      fs.symlinkSync(outside, path.join(t, 'real/out'));
+      try {
+        const { files, skipped } = walk(t, [path.join(t, 'real'), t]);
+        assert.deepEqual(files, ['real/a.go', 'real/b-link.go']);
+        assert.equal(skipped.size, 0);
+      } finally {
+        fs.rmSync(outside, { recursive: true, force: true });
+      }
+    } finally {
+      fs.rmSync(t, { recursive: true, force: true });
+    }
+  });
+
   it('gives the same files through the async iterator', async () => {
     const seen: string[] = [];
     for await (const f of walkFiles([dir], { exclude: DEFAULT_SETTINGS.exclude, maxFileSize: 32 * 1024 })) {

@@ -49,6 +49,7 @@ describe('fuzz: random edits over the real connection', function () {
         const uri = `file:///tmp/dfx-fuzz/r${round}/doc.${ext}`;
         let text = file ? fs.readFileSync(path.join(ROOT, file), 'utf8') : TSX;
         await client.open(uri, languageId, text);
+        const t0 = Date.now();
         for (let i = 0; i < editsPerDoc; i++) {
           const lines = text.split('\n');
           const offsetOf = (l: number, c: number): number => lines.slice(0, l).reduce((n, s) => n + s.length + 1, 0) + c;
@@ -73,6 +74,7 @@ describe('fuzz: random edits over the real connection', function () {
           }
           if (i % 50 === 0) await client.hover(uri, { line: l1, character: c1 });
         }
+        if (process.env.FUZZ_VERBOSE) console.log(`      ${languageId}: done in ${Date.now() - t0} ms`);
         const incremental = key(await client.diagnostics(uri));
         const fresh = `file:///tmp/dfx-fuzz/r${round}/fresh.${ext}`;
         await client.open(fresh, languageId, text);

@@ -49,9 +49,10 @@ Run 'genai4dfx help check' for the options of check.`;
 
 export const CHECK_USAGE = `Usage: genai4dfx check [paths...] [options]
 
-Analyses the given files and folders (default: the current folder). Folders are walked with .gitignore, the
-default excludes (${DEFAULT_SETTINGS.exclude.join(', ')}) and generated-code markers applied; a file named
-on the command line is analysed even if it would be excluded.
+Analyses the given files and folders (default: the current folder). In folders, .gitignore files, the default
+excludes, vendored folders (vendor, node_modules, third_party, dist, build) and generated-code markers apply; a file
+named on the command line is analysed even if it would be excluded.
+Default excludes: ${DEFAULT_SETTINGS.exclude.join(' ')}
 
 Options:
   -f, --format text|json|sarif   Output format (default: text)

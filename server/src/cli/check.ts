@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FILE_SKIPPED, PARSE_TIMEOUT, type Engine } from '../engine/analyzer';
-import { DEFAULT_ANALYZE_OPTIONS } from '../engine/analyzer';
-import { readTextFileSync, walkFilesSync, type SkipKind } from '../engine/files';
+import { DEFAULT_ANALYZE_OPTIONS, FILE_SKIPPED, PARSE_TIMEOUT, type Analysis, type Engine } from '../engine/analyzer';
+import { decodeText, readTextFileSync, walkFilesSync, type SkipKind } from '../engine/files';
 import { LineIndex } from '../engine/span';
 import { didYouMean, UNUSED_SUPPRESSION } from '../engine/suppressions';
 import { PILLARS, SEVERITIES, type Finding, type Pillar, type RuleLevel, type RuleMeta, type Severity, type Span } from '../engine/types';
@@ -43,7 +42,7 @@ export interface ReportFile {
 }
 
 /** Why a file found by the walk was not analysed. */
-export type SkipReasonKind = SkipKind | 'parse-failed';
+export type SkipReasonKind = SkipKind | 'parse-failed' | 'analysis-failed';
 
 /** A file that was not analysed, and why. */
 export interface ReportSkip {
@@ -90,7 +89,7 @@ export interface CheckReport {
 }
 
 /** Walk the paths and analyse every file, one after another with one engine. Throws UsageError for a missing path or unknown rule. */
-export async function runCheck(engine: Engine, o: CheckOptions, cwd: string, startupMs: number): Promise<CheckReport> {
+export function runCheck(engine: Engine, o: CheckOptions, cwd: string, startupMs: number): CheckReport {
   const rules = engine.registry.metas();
   const level = levelResolver(o.rules, rules);
   for (const p of o.paths) {
@@ -123,12 +122,19 @@ export async function runCheck(engine: Engine, o: CheckOptions, cwd: string, sta
     let lossy: boolean;
     let bytes: number;
     try {
-      ({ text, lossy, bytes } = readTextFileSync(file.path));
+      ({ text, lossy, bytes } = file.content ? decodeText(file.content) : readTextFileSync(file.path));
     } catch (e) {
       report.skipped.push({ path: rel, reason: 'unreadable', message: (e as Error).message });
       continue;
     }
-    const analysis = engine.analyzeText(file.path, file.language, text, analyzeOptions);
+    let analysis: Analysis;
+    try {
+      analysis = engine.analyzeText(file.path, file.language, text, analyzeOptions);
+    } catch (e) {
+      // One file the engine chokes on must not end the whole check.
+      report.skipped.push({ path: rel, reason: 'analysis-failed', message: (e as Error).message });
+      continue;
+    }
     if (analysis.skipped) {
       const reason = analysis.findings.some((f) => f.ruleId === FILE_SKIPPED) ? 'too-large' : 'parse-failed';
       report.skipped.push({ path: rel, reason, message: analysis.skipped.replace(/^genai4dfx skipped this file: /, '') });
@@ -142,19 +148,18 @@ export async function runCheck(engine: Engine, o: CheckOptions, cwd: string, sta
       report.notifications.push({ kind: 'lossy-decoding', level: 'warning', path: rel, message: 'not valid UTF-8: invalid bytes were read as U+FFFD, so columns on those lines may be off' });
     }
     let lines: LineIndex | undefined;
-    const toRange = (span: Span): Range => rangeOf(span);
     const offsetRange = (start: number, end: number): Range => {
       lines ??= new LineIndex(text);
       return rangeOf(lines.span(start, end));
     };
     for (const f of analysis.findings) {
       if (f.meta) {
-        report.notifications.push(metaNotification(f, rel, toRange(f.span)));
+        report.notifications.push(metaNotification(f, rel, rangeOf(f.span)));
         continue;
       }
       entry.findings++;
       report.stats.findings[f.severity]++;
-      report.findings.push(toReportFinding(f, rel, toRange(f.span), offsetRange));
+      report.findings.push(toReportFinding(f, rel, rangeOf(f.span), offsetRange));
     }
     for (const failure of analysis.failures) {
       report.notifications.push({ kind: 'rule-failure', level: 'error', path: rel, ruleId: failure.ruleId, message: `rule ${failure.ruleId} failed on this file and was skipped: ${failure.message}` });

@@ -20,7 +20,7 @@ export const JSON_REPORT_VERSION = 1;
  *     "docs",                                              // the rule's documentation URL
  *     "fix"?: { "title", "edits": [{ "range", "newText" }] }
  *   }],
- *   "skipped": [{ "path", "reason": "too-large|binary|generated|symlink-loop|unreadable|unsupported|parse-failed", "message" }],
+ *   "skipped": [{ "path", "reason": "too-large|binary|generated|symlink-loop|unreadable|unsupported|parse-failed|analysis-failed", "message" }],
  *   "notifications": [{ "kind", "level": "error|warning|note", "message", "path", "range"?, "ruleId"? }],
  *   "stats": { "files", "bytes", "durationMs", "startupMs", "mbPerSecond", "filesPerSecond",
  *              "findings": { "error", "warning", "info", "hint" }, "skipped" }

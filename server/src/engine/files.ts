@@ -30,6 +30,8 @@ export interface WalkedFile {
   language: LanguageId;
   /** Size in bytes. */
   size: number;
+  /** The whole file, when it is small enough that the binary check already read all of it (saves a second read). */
+  content?: Buffer;
 }
 
 /** Directory names never descended into: dependencies, build output and VCS data. */
@@ -52,8 +54,8 @@ const HEADER_LINES = 10;
  * A root that is a file is yielded even when .gitignore, `exclude` or the vendored rules would leave it out (the user
  * named it), but binary and oversized files are still skipped. Below a directory root: .gitignore files (the
  * repository's from its top down to the root, and nested ones), `.git/info/exclude`, `exclude` globs and the
- * vendored/generated rules apply; symbolic links are followed, and a link back to a directory being walked is
- * reported as a loop.
+ * vendored/generated rules apply. Symbolic links are followed while they stay inside the root; a link back to a
+ * folder being walked is reported as a loop.
  */
 export async function* walkFiles(roots: readonly string[], opts: WalkOptions): AsyncGenerator<WalkedFile> {
   let turn = performance.now();
@@ -81,7 +83,11 @@ export function* walkFilesSync(roots: readonly string[], opts: WalkOptions): Gen
       skip(abs, 'unreadable', errorMessage(e));
       continue;
     }
-    if (!st.isDirectory()) {
+    if (!st.isDirectory() && !st.isFile()) {
+      skip(abs, 'unsupported', 'not a regular file');
+      continue;
+    }
+    if (st.isFile()) {
       const real = realpathOr(abs);
       if (seen.has(real)) continue;
       seen.add(real);
@@ -90,12 +96,14 @@ export function* walkFilesSync(roots: readonly string[], opts: WalkOptions): Gen
         skip(abs, 'unsupported', 'not a Go, TypeScript, JavaScript, Python, Java or YAML file');
         continue;
       }
-      const file = checkFile(abs, language, st.size, opts, skip, false);
+      const file = checkFile(abs, language, opts, skip, false);
       if (file) yield file;
       continue;
     }
-    const levels = ancestorIgnores(abs);
-    yield* walkDir(abs, abs, levels, [realpathOr(abs)], { opts, excludes, seen, skip });
+    const real = realpathOr(abs);
+    if (seen.has(`dir:${real}`)) continue;
+    seen.add(`dir:${real}`);
+    yield* walkDir(abs, abs, ancestorIgnores(abs), real, { opts, excludes, seen, skip, rootReal: real });
   }
 }
 
@@ -107,13 +115,15 @@ interface IgnoreLevel {
 interface WalkState {
   opts: WalkOptions;
   excludes: readonly RegExp[];
+  /** Real paths of files, and of folders prefixed with `dir:`, already walked (a link must not walk them twice). */
   seen: Set<string>;
+  /** Real path of the root being walked: links that lead out of it are not followed. */
+  rootReal: string;
   skip: (p: string, kind: SkipKind, message: string) => void;
 }
 
-function* walkDir(root: string, dir: string, levels: readonly IgnoreLevel[], stack: readonly string[], s: WalkState): Generator<WalkedFile> {
-  const own = loadIgnoreFile(path.join(dir, '.gitignore'));
-  const here = own ? [...levels, { dir, ig: own }] : levels;
+/** Walk `dir` (whose real path is `dirReal`) below `root`, with the ignore levels that apply to it. */
+function* walkDir(root: string, dir: string, levels: readonly IgnoreLevel[], dirReal: string, s: WalkState): Generator<WalkedFile> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -121,19 +131,19 @@ function* walkDir(root: string, dir: string, levels: readonly IgnoreLevel[], sta
     s.skip(dir, 'unreadable', errorMessage(e));
     return;
   }
+  const own = entries.some((e) => e.name === '.gitignore') ? loadIgnoreFile(path.join(dir, '.gitignore')) : undefined;
+  const here = own ? [...levels, { dir, ig: own }] : levels;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
     let isDir = entry.isDirectory();
     let isFile = entry.isFile();
-    let size = -1;
     let real = full;
     if (entry.isSymbolicLink()) {
       try {
         const st = fs.statSync(full);
         isDir = st.isDirectory();
         isFile = st.isFile();
-        size = st.size;
         real = fs.realpathSync(full);
       } catch (e) {
         s.skip(full, 'unreadable', `broken symbolic link (${errorMessage(e)})`);
@@ -145,33 +155,27 @@ function* walkDir(root: string, dir: string, levels: readonly IgnoreLevel[], sta
     if (isDir) {
       if (VENDORED_DIRS.has(entry.name) || isIgnored(here, full, true) || isExcluded(s.excludes, rel, true)) continue;
       if (entry.isSymbolicLink()) {
-        if (stack.includes(real)) {
+        if (isWithin(dirReal, real)) {
           s.skip(full, 'symlink-loop', `symbolic link loop: points back to ${real}`);
           continue;
         }
+        // Like git, do not wander out of the tree being scanned (a link to / would scan the machine).
+        if (!isWithin(real, s.rootReal)) continue;
       } else {
-        real = stack.length ? path.join(stack[stack.length - 1] ?? dir, entry.name) : full;
+        real = path.join(dirReal, entry.name);
       }
       if (s.seen.has(`dir:${real}`)) continue;
       s.seen.add(`dir:${real}`);
-      yield* walkDir(root, full, here, [...stack, real], s);
+      yield* walkDir(root, full, here, real, s);
       continue;
     }
     const language = languageForPath(entry.name);
     if (!language || GENERATED_NAME.test(entry.name)) continue;
     if (isIgnored(here, full, false) || isExcluded(s.excludes, rel, false)) continue;
-    if (!entry.isSymbolicLink()) real = path.join(stack[stack.length - 1] ?? dir, entry.name);
+    if (!entry.isSymbolicLink()) real = path.join(dirReal, entry.name);
     if (s.seen.has(real)) continue;
     s.seen.add(real);
-    if (size < 0) {
-      try {
-        size = fs.statSync(full).size;
-      } catch (e) {
-        s.skip(full, 'unreadable', errorMessage(e));
-        continue;
-      }
-    }
-    const file = checkFile(full, language, size, s.opts, s.skip, true);
+    const file = checkFile(full, language, s.opts, s.skip, true);
     if (file) yield file;
   }
 }
@@ -180,18 +184,25 @@ function* walkDir(root: string, dir: string, levels: readonly IgnoreLevel[], sta
 function checkFile(
   p: string,
   language: LanguageId,
-  size: number,
   opts: WalkOptions,
   skip: (p: string, kind: SkipKind, message: string) => void,
   checkGenerated: boolean,
 ): WalkedFile | undefined {
-  if (size > opts.maxFileSize) {
-    skip(p, 'too-large', `${formatBytes(size)}, over the ${formatBytes(opts.maxFileSize)} cap`);
-    return undefined;
-  }
+  let size: number;
   let head: Buffer;
   try {
-    head = readHead(p, Math.min(size, HEAD_BYTES));
+    const fd = fs.openSync(p, 'r');
+    try {
+      size = fs.fstatSync(fd).size;
+      if (size > opts.maxFileSize) {
+        skip(p, 'too-large', `${formatBytes(size)}, over the ${formatBytes(opts.maxFileSize)} cap`);
+        return undefined;
+      }
+      const buf = Buffer.allocUnsafe(Math.min(size, HEAD_BYTES));
+      head = buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0));
+    } finally {
+      fs.closeSync(fd);
+    }
   } catch (e) {
     skip(p, 'unreadable', errorMessage(e));
     return undefined;
@@ -204,17 +215,7 @@ function checkFile(
     skip(p, 'generated', 'generated code (its header says so)');
     return undefined;
   }
-  return { path: p, language, size };
-}
-
-function readHead(p: string, n: number): Buffer {
-  const fd = fs.openSync(p, 'r');
-  try {
-    const buf = Buffer.alloc(n);
-    return buf.subarray(0, fs.readSync(fd, buf, 0, n, 0));
-  } finally {
-    fs.closeSync(fd);
-  }
+  return size <= HEAD_BYTES && head.length === size ? { path: p, language, size, content: head } : { path: p, language, size };
 }
 
 /** True when the first lines of a file carry a generated-code marker (`Code generated ... DO NOT EDIT`, `@generated`). */
@@ -341,6 +342,11 @@ function realpathOr(p: string): string {
   } catch {
     return p;
   }
+}
+
+/** True when `inner` is `outer` or inside it. */
+function isWithin(inner: string, outer: string): boolean {
+  return inner === outer || inner.startsWith(outer.endsWith(path.sep) ? outer : outer + path.sep);
 }
 
 function toPosix(p: string): string {

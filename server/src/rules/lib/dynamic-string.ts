@@ -22,9 +22,10 @@ const single = (n: Node | null): Node | null =>
 /** The shape of a string expression; `follow` allows one hop from an identifier to its assignments in the same function. */
 export function stringShape(n: Node, follow = true): StringShape {
   if (isLiteralString(n)) return { literal: n.text, dynamic: false };
-  if (n.type === 'template_string' || n.type === 'string') {
+  if (n.type === 'parenthesized_expression' && n.namedChildCount === 1 && n.namedChildren[0]) return stringShape(n.namedChildren[0], follow);
+  if (n.type === 'template_string' || n.type === 'string' || n.type === 'concatenated_string') {
     // `${TABLE}` / f"{TABLE}": substitutions of constants are not data.
-    const subs = n.namedChildren.filter((c) => c.type === 'template_substitution' || c.type === 'interpolation');
+    const subs = n.descendantsOfType(['template_substitution', 'interpolation']);
     return { literal: n.text, dynamic: subs.some((s) => !s.namedChildren[0] || !isConstantName(s.namedChildren[0])) };
   }
   if (isConstantName(n) || /^(int_literal|integer|number|decimal_integer_literal|float_literal|float)$/.test(n.type)) return { literal: '', dynamic: false };
@@ -61,10 +62,8 @@ function definitionsShape(id: Node): StringShape {
     const target = single(a.childForFieldName('left') ?? a.childForFieldName('name'));
     const value = single(a.childForFieldName('right') ?? a.childForFieldName('value'));
     if (target?.text !== id.text || !value) continue;
-    const shape = stringShape(value, false);
-    // `q += x` appends x: a non-literal x is spliced in even if it is a bare identifier.
-    const appended = /\+=/.test(a.childForFieldName('operator')?.text ?? a.text.slice(target.endIndex - a.startIndex, value.startIndex - a.startIndex));
-    shapes.push(appended && value.type === 'identifier' ? { literal: '', dynamic: true } : shape);
+    // No second hop: `q := other` or `q += other` splices in a value we do not follow, which counts as data.
+    shapes.push(stringShape(value, false));
   }
   if (!shapes.length) return { literal: '', dynamic: true };
   return { literal: shapes.map((s) => s.literal).join(' ? '), dynamic: shapes.some((s) => s.dynamic) };

@@ -13,11 +13,6 @@ export function namedArgs(node: Node | null | undefined): Node[] {
   return (node?.namedChildren ?? []).filter((c) => !/comment/.test(c.type));
 }
 
-/** True when `inner` lies within `outer`. */
-export function within(inner: Node, outer: Node | null): boolean {
-  return !!outer && inner.startIndex >= outer.startIndex && inner.endIndex <= outer.endIndex;
-}
-
 /** Test files by the usual conventions of the six languages, and files under a test folder. */
 export function isTestPath(path: string): boolean {
   return /(_test\.go|\.(test|spec)\.[cm]?[jt]sx?|(^|[\\/])test_[^\\/]*\.py|_test\.py|Tests?\.java)$/.test(path)

@@ -15,6 +15,11 @@ def queries(cur, user_id, category, exclude, conn):
         sql += " AND sku NOT IN (" + ",".join(exclude) + ")"
     # ruleid: sql-string-concatenation
     cur.execute(sql, (user_id,))
+    # ruleid: sql-string-concatenation
+    cur.execute("SELECT sku FROM products "
+                f"WHERE category = '{category}'")
+    # ok: sql-string-concatenation
+    cur.execute(f"SELECT {ORDER_COLUMNS} FROM products WHERE category = %s", (category,))
     # ok: sql-string-concatenation
     cur.execute("SELECT sku FROM purchases WHERE user_id = %s ORDER BY purchased_at DESC LIMIT %s", (user_id, 20))
     # ok: sql-string-concatenation

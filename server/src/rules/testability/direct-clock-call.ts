@@ -20,7 +20,7 @@ export default defineRule({
     go: `(call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn)
           (#eq? @pkg "time") (#eq? @fn "Now")) @match`,
     python: `(call function: (attribute object: (_) @pkg attribute: (identifier) @fn)
-              (#match? @pkg "^(datetime\\\\.)?(datetime|date)$|^time$") (#any-of? @fn "now" "utcnow" "today" "time")) @match`,
+              (#match? @pkg "^(\\\\w+\\\\.)?(datetime|date)$|^time$") (#any-of? @fn "now" "utcnow" "today" "time")) @match`,
     typescript: JS,
     tsx: JS,
     javascript: JS,
@@ -32,17 +32,49 @@ export default defineRule({
   },
   filter: (m, ctx) => {
     const { node } = m;
-    const pair = `${m.text('pkg').replace(/^datetime\./, '')}.${m.text('fn')}`;
+    const pair = `${m.text('pkg').replace(/^\w+\.(?=date)/, '')}.${m.text('fn')}`;
     if (/^(time\.(now|utcnow|today)|(datetime|date)\.time|System\.now|date\.(now|utcnow))$/.test(pair)) return false;
     const args = namedArgs(node.childForFieldName('arguments'));
-    if (node.type.startsWith('new_') || node.type === 'object_creation_expression' ? args.length > 0 : args.some((a) => /clock/i.test(a.text))) return false;
+    const constructs = node.type === 'new_expression' || node.type === 'object_creation_expression';
+    // new Date(x) is not "now"; Instant.now(clock) already uses an injected clock.
+    if (constructs ? args.length > 0 : args.some((a) => /clock/i.test(a.text))) return false;
     if (isTestPath(ctx.path) || inEntryPoint(node, ctx.language) || isInjectedDefault(node)) return false;
     const fn = enclosingFunction(node);
-    if (!fn || /^(now|today|utc_?now|current_?time|current_?time_?millis|millis|instant|clock)$/i.test(functionName(fn))) return false;
+    if (!fn || /^([nN]ow|[tT]oday|utc_?now|current_?[tT]ime(_?[mM]illis)?|millis|instant|clock)$/.test(functionName(fn))) return false;
     return !(ctx.language === 'go' && measuresLatency(node, fn));
   },
   message: (m, ctx) => `${m.node.text} reads the system clock inside business logic: tests cannot control time, so expiry and scheduling logic stays untested; ${ADVICE[ctx.language]}`,
-  description: `...`,
+  description: `
+Business logic reads the current time straight from the system clock: Go \`time.Now()\`, JavaScript/TypeScript
+\`Date.now()\` and \`new Date()\`, Python \`datetime.now()\`, \`datetime.utcnow()\`, \`date.today()\` and \`time.time()\`,
+Java \`System.currentTimeMillis()\`, \`Instant.now()\`, \`LocalDateTime.now()\` and friends, \`new Date()\`.
+
+**Why it matters.** Code whose result depends on "now" (expiry, discounts, reservations, caching, scheduling) can only
+be tested at whatever time the test happens to run. Tests either skip the interesting cases (the day an offer
+expires, a DST change, a leap day, end of month) or become flaky and slow (\`sleep\` until a TTL passes). Bugs in
+exactly these edge cases then reach production.
+
+**How to fix.** Make time an input. Take a clock (or the current time) as a parameter or a field, default it to the
+real clock at the edge of the program, and pass a fixed or fake clock in tests:
+
+\`\`\`go
+type server struct{ now func() time.Time } // main: &server{now: time.Now}; tests: a fixed time
+expires := s.now().Add(48 * time.Hour)
+\`\`\`
+\`\`\`java
+Instant expiresAt = Instant.now(clock).plus(ttl); // clock injected; Clock.fixed(...) in tests
+\`\`\`
+
+**Not flagged:** test files (\`_test.go\`, \`*.test.ts\`, \`test_*.py\`, \`*Test.java\`, files under \`test/\`), the
+program entry point (\`main\`, \`init\`, \`if __name__ == "__main__":\`), module-level initialisation, clock adapters
+(functions named \`now\`, \`clock\`, ...), injectable fallbacks (\`now ?? Date.now()\`, \`now or datetime.now()\`,
+default parameter values), calls that take a clock (\`Instant.now(clock)\`), Go \`start := time.Now()\` later read
+by \`time.Since(start)\`, and monotonic timers (\`performance.now()\`, \`time.monotonic()\`, \`System.nanoTime()\`).
+
+**Links.** [java.time.Clock](https://docs.oracle.com/en/java/javase/21/docs/api/java.base/java/time/Clock.html),
+[time-machine (Python)](https://pypi.org/project/time-machine/), [Jest fake timers](https://jestjs.io/docs/timer-mocks),
+[Go: testing time-dependent code](https://pkg.go.dev/testing/synctest).
+`,
 });
 
 const ADVICE: Partial<Record<LanguageId, string>> = {
@@ -58,7 +90,7 @@ const ADVICE: Partial<Record<LanguageId, string>> = {
 function isInjectedDefault(n: Node): boolean {
   const p = n.parent;
   if (!p) return false;
-  if (/^(default_parameter|typed_default_parameter|assignment_pattern|required_parameter|optional_parameter)$/.test(p.type)) return true;
+  if (/^(default_parameter|typed_default_parameter|assignment_pattern|object_assignment_pattern|required_parameter|optional_parameter)$/.test(p.type)) return true;
   const op = p.childForFieldName('operator')?.text;
   return (op === '??' || op === '||' || op === 'or') && p.childForFieldName('right')?.id === n.id;
 }

@@ -1,0 +1,74 @@
+import type { Node } from 'web-tree-sitter';
+import { defineRule } from '../../engine/define-rule';
+import { namedArgs } from '../lib/syntax';
+
+const QUERY = `
+  (call_expression function: (identifier) @fn arguments: (arguments) @args (#any-of? @fn "fetch" "axios")) @match
+  (call_expression
+    ; \`await axios.get<T>(...)\` parses as a call of \`await axios.get\` (a tree-sitter-typescript quirk)
+    function: [(member_expression object: (identifier) @obj property: (property_identifier) @fn)
+               (await_expression (member_expression object: (identifier) @obj property: (property_identifier) @fn))]
+    arguments: (arguments) @args
+    (#any-of? @obj "window" "globalThis" "self" "axios")
+    (#any-of? @fn "fetch" "get" "delete" "head" "options" "post" "put" "patch" "request" "create")) @match`;
+
+/** Index of the config argument: fetch(url, init), axios.get(url, config), axios.post(url, data, config), axios(config). */
+function configIndex(obj: string, fn: string, args: Node[]): number | undefined {
+  if (fn === 'fetch') return obj === 'axios' ? undefined : 1;
+  if (obj !== 'axios') return fn === 'axios' ? (args[0]?.type === 'object' ? 0 : 1) : undefined;
+  return /^(post|put|patch)$/.test(fn) ? 2 : /^(request|create)$/.test(fn) ? 0 : 1;
+}
+
+/** Neither fetch nor axios time out by default: a hung upstream holds the request (and its caller) forever. */
+export default defineRule({
+  id: 'js-fetch-no-timeout',
+  pillar: 'reliability',
+  severity: 'warning',
+  languages: ['typescript', 'tsx', 'javascript'],
+  title: 'fetch or axios call with no timeout',
+  triggers: ['fetch', 'axios'],
+  query: QUERY,
+  filter: (m, ctx) => {
+    const args = namedArgs(m.get('args'));
+    const at = configIndex(m.text('obj'), m.text('fn'), args);
+    if (at === undefined) return false;
+    if (m.text('obj') === 'axios' || m.text('fn') === 'axios') {
+      if (/axios\.defaults\.timeout\s*=/.test(ctx.text)) return false;
+    }
+    const config = args[at];
+    if (!config) return true;
+    // A config built elsewhere may carry a signal or timeout: only judge object literals we can see whole.
+    if (config.type !== 'object' || config.namedChildren.some((c) => c.type === 'spread_element')) return false;
+    return !config.namedChildren.some((c) => /^['"]?(signal|timeout)['"]?$/.test((c.childForFieldName('key') ?? c).text));
+  },
+  message: (m) => {
+    const call = m.text('obj') ? `${m.text('obj')}.${m.text('fn')}` : m.text('fn');
+    return call.endsWith('fetch')
+      ? `${call}() has no timeout: a hung upstream keeps this request, and everything awaiting it, waiting forever; pass \`signal: AbortSignal.timeout(ms)\``
+      : `${call}() has no timeout (axios waits forever by default): a hung upstream keeps this request waiting; pass \`timeout: ms\` (and \`signal\`), or create an instance with axios.create({ timeout })`;
+  },
+  description: `
+\`fetch\` (browser and Node 18+) has **no timeout** unless you pass an \`AbortSignal\`, and axios' default
+\`timeout\` is \`0\`, which means none. This rule flags \`fetch(url)\` and \`fetch(url, { ... })\` without \`signal\`,
+and \`axios(...)\`, \`axios.get/post/...\` and \`axios.create(...)\` without \`timeout\` or \`signal\`.
+
+**Why it matters in production.** When an upstream stops answering (a stuck pod, a dropped connection behind a load
+balancer), the request and everything awaiting it wait forever: Express handlers pile up, sockets and memory run out,
+and clients see their own timeouts instead of a fast, handled failure. (Node's undici eventually gives up on headers
+after 300 s, far beyond any sensible latency budget.) In the browser, a spinner that never ends.
+
+**How to fix.**
+
+\`\`\`ts
+const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+const api = axios.create({ baseURL, timeout: 2000 });
+\`\`\`
+
+Combine with the caller's signal with \`AbortSignal.any([req.signal, AbortSignal.timeout(2000)])\`. Calls whose
+options object is built elsewhere (a variable, a spread) are not flagged, and axios calls are not flagged when the
+file sets \`axios.defaults.timeout\`.
+
+**Links.** [MDN AbortSignal.timeout()](https://developer.mozilla.org/en-US/docs/Web/API/AbortSignal/timeout_static),
+[axios request config](https://axios-http.com/docs/req_config).
+`,
+});

@@ -1,0 +1,110 @@
+// Tidiness of the rule catalogue: the index matches the rule files, ids and folders match the metadata, every query
+// compiles, the catalogue covers every pillar and language, fixtures and goldens are complete, and the generated docs
+// are up to date.
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DOCS_DIR, GENERATE_COMMAND, ruleDocs } from '../../scripts/gen-rule-docs';
+import type { RuleDefinition } from '../../server/src/engine/define-rule';
+import { languageForPath, LANGUAGES, type LanguageId } from '../../server/src/engine/languages';
+import { PILLARS } from '../../server/src/engine/types';
+import { RULES } from '../../server/src/rules/index';
+import { ROOT, sharedEngine } from '../helpers/engine';
+
+const RULES_DIR = path.join(ROOT, 'server/src/rules');
+const isRuleFile = (f: string): boolean => f.endsWith('.ts') && !f.includes('.fixture.') && !f.includes('.fixed.');
+
+/** `<pillar>/<id>` of every rule file on disk. */
+function ruleFiles(): string[] {
+  return PILLARS.flatMap((p) =>
+    fs.existsSync(path.join(RULES_DIR, p)) ? fs.readdirSync(path.join(RULES_DIR, p)).filter(isRuleFile).map((f) => `${p}/${f.slice(0, -3)}`) : []);
+}
+
+/** Every fixture and golden next to a rule. */
+function siblings(id: string, pillar: string, kind: 'fixture' | 'fixed'): string[] {
+  return fs.readdirSync(path.join(RULES_DIR, pillar)).filter((f) => f.startsWith(`${id}.${kind}.`));
+}
+
+describe('rule registry', () => {
+  const ids = RULES.map((r) => r.meta.id);
+
+  it('rules/index.ts imports exactly the rule files, sorted by id', () => {
+    const index = fs.readFileSync(path.join(RULES_DIR, 'index.ts'), 'utf8');
+    const imported = [...index.matchAll(/from '\.\/([\w-]+\/[\w-]+)'/g)].map((m) => m[1] ?? '');
+    assert.deepEqual([...imported].sort(), ruleFiles().sort(), 'index.ts imports and rule files differ');
+    const byId = imported.map((p) => p.split('/')[1] ?? '');
+    assert.deepEqual(byId, [...byId].sort(), 'index.ts imports are not sorted by id');
+    assert.deepEqual(ids, [...ids].sort(), 'RULES is not sorted by id');
+    assert.equal(new Set(ids).size, ids.length, 'duplicate rule ids');
+  });
+
+  it('every rule file exports a rule whose id is its file name and whose pillar is its folder', async () => {
+    for (const file of ruleFiles()) {
+      const [pillar, name] = file.split('/');
+      const mod = (await import(path.join(RULES_DIR, `${file}.ts`))) as { default?: RuleDefinition };
+      const rule = mod.default;
+      assert.ok(rule?.meta, `${file}.ts has no default export from defineRule`);
+      assert.equal(rule.meta.id, name, `${file}.ts: id differs from the file name`);
+      assert.equal(rule.meta.pillar, pillar, `${file}.ts: pillar differs from the folder`);
+      assert.ok(RULES.includes(rule), `${file}.ts is not in RULES`);
+    }
+  });
+
+  it('every rule has a title, a description that says why and how to fix, and a message', () => {
+    for (const { meta, spec } of RULES) {
+      assert.ok(meta.title.trim(), `${meta.id}: empty title`);
+      assert.ok(meta.description.length > 200, `${meta.id}: description is too short`);
+      assert.match(meta.description, /\*\*Why it matters/, `${meta.id}: description has no "Why it matters" part`);
+      assert.match(meta.description, /\*\*How to fix/, `${meta.id}: description has no "How to fix" part`);
+      if ('message' in spec && typeof spec.message === 'string') assert.ok(spec.message.trim(), `${meta.id}: empty message`);
+    }
+  });
+
+  it('every query compiles for every language its rule lists', async () => {
+    const engine = await sharedEngine();
+    assert.deepEqual(engine.registry.errors, []);
+    for (const { meta } of RULES) {
+      if (meta.kubernetes) continue;
+      for (const lang of meta.languages) {
+        assert.ok(engine.registry.fused.get(lang)?.rules.some((r) => r.meta.id === meta.id), `${meta.id} has no compiled query for ${lang}`);
+      }
+    }
+  });
+
+  it('the catalogue covers every pillar, every language and Kubernetes', () => {
+    assert.ok(RULES.length >= 12, `only ${RULES.length} rules`);
+    for (const p of PILLARS) assert.ok(RULES.some((r) => r.meta.pillar === p), `no ${p} rule`);
+    for (const { id } of LANGUAGES) {
+      if (id === 'yaml') continue;
+      assert.ok(RULES.some((r) => !r.meta.kubernetes && r.meta.languages.includes(id)), `no rule for ${id}`);
+    }
+    assert.ok(RULES.some((r) => r.meta.kubernetes), 'no Kubernetes rule');
+  });
+
+  it('every rule has a fixture per language, and goldens exactly when it is fixable', () => {
+    for (const { meta } of RULES) {
+      const fixtures = siblings(meta.id, meta.pillar, 'fixture');
+      const covered = new Set<LanguageId | undefined>(fixtures.map((f) => languageForPath(f)));
+      for (const lang of meta.languages) assert.ok(covered.has(lang), `${meta.id} has no ${lang} fixture`);
+      const goldens = siblings(meta.id, meta.pillar, 'fixed');
+      if (meta.fixable) {
+        for (const f of fixtures) assert.ok(goldens.includes(f.replace('.fixture.', '.fixed.')), `${meta.id}: ${f} has no .fixed golden`);
+      }
+      for (const g of goldens) {
+        assert.ok(meta.fixable, `${meta.id} is not fixable but has ${g}`);
+        assert.ok(fixtures.includes(g.replace('.fixed.', '.fixture.')), `${g} has no matching fixture`);
+      }
+    }
+  });
+
+  it(`docs/rules is up to date (${GENERATE_COMMAND})`, () => {
+    const want = ruleDocs();
+    const stale: string[] = [];
+    for (const [name, text] of want) {
+      const file = path.join(DOCS_DIR, name);
+      if (!fs.existsSync(file) || fs.readFileSync(file, 'utf8') !== text) stale.push(name);
+    }
+    const extra = fs.existsSync(DOCS_DIR) ? fs.readdirSync(DOCS_DIR).filter((f) => f.endsWith('.md') && !want.has(f)) : [];
+    assert.deepEqual([...stale, ...extra], [], `docs/rules is out of date: run \`${GENERATE_COMMAND}\``);
+  });
+});
