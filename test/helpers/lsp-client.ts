@@ -50,8 +50,12 @@ export class TestClient {
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, conn);
     proc.stderr!.on('data', (d: Buffer) => client.logs.push(d.toString()));
-    conn.onNotification(StatusNotification, (p) => client.statuses.push(p));
-    conn.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
+    conn.onNotification(StatusNotification, (p) => {
+      client.statuses.push(p);
+    });
+    conn.onNotification('window/logMessage', (p: { message: string }) => {
+      client.logs.push(p.message);
+    });
     conn.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => client.settings));
     conn.onRequest(RegistrationRequest.type, () => undefined);
     conn.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);

@@ -62,7 +62,9 @@ describe('fuzz: random edits over the real connection', function () {
             l2 = Math.min(lines.length - 1, l1 + r.int(3));
             c2 = l2 === l1 ? Math.min((lines[l2]?.length ?? 0), c1 + r.int(20)) : r.int((lines[l2]?.length ?? 0) + 1);
           }
-          const insert = op < 0.35 ? '' : op < 0.85 ? r.pick(JUNK) : text.slice(r.int(text.length), r.int(text.length) + 200);
+          const from = r.int(text.length);
+          // Pastes copy up to 200 characters of the document itself (the text must not grow without bound).
+          const insert = op < 0.35 ? '' : op < 0.85 ? r.pick(JUNK) : text.slice(from, from + 1 + r.int(200));
           const s = offsetOf(l1, c1);
           const e = Math.max(s, offsetOf(l2, c2));
           text = text.slice(0, s) + insert + text.slice(e);

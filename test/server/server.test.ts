@@ -23,6 +23,10 @@ def load(url):
     return requests.get(url)
 `;
 
+function msg(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
 function byRule(ds: Diagnostic[], id: string): Diagnostic[] {
   return ds.filter((d) => d.code === id);
 }
@@ -56,7 +60,7 @@ describe('language server over stdio', function () {
     assert.equal(d.source, 'genai4dfx');
     assert.match(d.codeDescription?.href ?? '', /go-http-no-timeout\.md$/);
     assert.equal((d.data as { ruleId: string }).ruleId, 'go-http-no-timeout');
-    assert.ok(d.message.length > 20);
+    assert.ok(msg(d).length > 20);
   });
 
   it('answers unchanged for the same result id, and full after an edit', async () => {
@@ -120,7 +124,7 @@ describe('language server over stdio', function () {
     assert.equal(actions.length, 0);
   });
 
-  it('offers fix-all (source.fixAll.genai4dfx) that applies every certain fix', async () => {
+  it('offers fix-all (source.fixAll.genai4dfx) that applies every certain fix', async function () {
     const uri = 'file:///tmp/dfx-test/e.py';
     const text = `${PY}\ndef other(u):\n    return requests.post(u, data={})\n`;
     await client.open(uri, 'python', text);
@@ -171,7 +175,7 @@ describe('language server over stdio', function () {
     const ds = await client.diagnostics(uri);
     assert.equal(ds.length, 1);
     assert.equal(ds[0]!.severity, 3);
-    assert.match(ds[0]!.message, /skipped.*cap/);
+    assert.match(msg(ds[0]!), /skipped.*cap/);
     client.settings = {};
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
   });

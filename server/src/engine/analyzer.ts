@@ -101,11 +101,18 @@ export class Engine {
     return { findings: [metaFinding(PARSE_TIMEOUT, message, lines)], failures: [], skipped: message };
   }
 
+  /** The one info finding for a file of `size` over the cap, or undefined when it is within it. */
+  oversize(size: number, opts: AnalyzeOptions, firstLine = ''): Omit<Analysis, 'durationMs'> | undefined {
+    if (size <= opts.maxFileSize) return undefined;
+    const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
+    const message = `genai4dfx skipped this file: it is ${mb(size)} MB, over the ${mb(opts.maxFileSize)} MB cap (setting genai4dfx.maxFileSizeKb)`;
+    return { findings: [metaFinding(FILE_SKIPPED, message, new LineIndex(firstLine))], failures: [], skipped: message };
+  }
+
   private precheck(text: string, opts: AnalyzeOptions): Omit<Analysis, 'durationMs'> | undefined {
     if (text.length <= opts.maxFileSize) return undefined;
-    const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
-    const message = `genai4dfx skipped this file: it is ${mb(text.length)} MB, over the ${mb(opts.maxFileSize)} MB cap (setting genai4dfx.maxFileSizeKb)`;
-    return { findings: [metaFinding(FILE_SKIPPED, message, new LineIndex(text.slice(0, 2000)))], failures: [], skipped: message };
+    const nl = text.indexOf('\n');
+    return this.oversize(text.length, opts, text.slice(0, nl === -1 ? Math.min(text.length, 2000) : Math.min(nl, 2000)));
   }
 }
 

@@ -1,4 +1,5 @@
 import * as fs from 'node:fs/promises';
+import { statSync } from 'node:fs';
 import { URI } from 'vscode-uri';
 import {
   DidChangeWatchedFilesNotification,
@@ -10,7 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Engine } from '../engine/analyzer';
 import { DEFAULT_ANALYZE_OPTIONS } from '../engine/analyzer';
-import { walkFiles, readTextFile } from '../engine/files';
+import { decodeText, readTextFile, walkFiles } from '../engine/files';
 import { LANGUAGES } from '../engine/languages';
 import { StatusNotification } from '../protocol/messages';
 import { toDiagnostic } from './convert';
@@ -28,6 +29,14 @@ export interface WorkspaceDiagnostics {
 }
 
 const BATCH = 25;
+
+function statSize(p: string): number {
+  try {
+    return statSync(p).size;
+  } catch {
+    return 0;
+  }
+}
 
 /**
  * Workspace diagnostics (`workspace/diagnostic`) for files that are not open: walks each folder (respecting
@@ -82,7 +91,21 @@ export function registerWorkspaceDiagnostics(
         if (!s.enable || !s.workspaceDiagnostics) continue;
         const root = URI.parse(folder).fsPath;
         const opts = { ...DEFAULT_ANALYZE_OPTIONS, maxFileSize: s.maxFileSizeKb * 1024, parseBudgetMs: s.parseTimeoutMs, level: levelResolver(s) };
-        for await (const file of walkFiles([root], { exclude: s.exclude, maxFileSize: opts.maxFileSize })) {
+        const tooLarge: { path: string; size: number }[] = [];
+        const onSkip = (p: string, reason: { kind: string; message: string }): void => {
+          if (reason.kind === 'too-large') tooLarge.push({ path: p, size: statSize(p) });
+        };
+        // A file over the size cap gets one info diagnostic, as it would when opened.
+        const reportTooLarge = (): void => {
+          for (const big of tooLarge.splice(0)) {
+            const uri = URI.file(big.path).toString();
+            const a = engine.oversize(big.size, opts);
+            if (documents.get(uri) || !a) continue;
+            batch.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId: `oversize:${big.size}:${settings.generation}`, items: a.findings.map((f) => toDiagnostic(f, -1, engine.registry)) });
+          }
+        };
+        for await (const file of walkFiles([root], { exclude: s.exclude, maxFileSize: opts.maxFileSize, onSkip })) {
+          reportTooLarge();
           if (token.isCancellationRequested) return { items: [] };
           const uri = URI.file(file.path).toString();
           if (documents.get(uri)) continue;
@@ -93,7 +116,7 @@ export function registerWorkspaceDiagnostics(
           if (previous.get(uri) === resultId) {
             batch.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
           } else {
-            const { text } = await readTextFile(file.path);
+            const { text } = file.content ? decodeText(file.content) : await readTextFile(file.path);
             const a = engine.analyzeText(file.path, file.language, text, opts);
             batch.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: a.findings.map((f) => toDiagnostic(f, -1, engine.registry)) });
           }
@@ -105,6 +128,7 @@ export function registerWorkspaceDiagnostics(
           // Let requests for open documents in between: typing must never wait for the scan.
           await new Promise((r) => setImmediate(r));
         }
+        reportTooLarge();
       }
       flush();
     } catch (e) {
