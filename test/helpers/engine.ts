@@ -1,8 +1,16 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../../server/src/engine/analyzer';
 
-/** Repository root. */
-export const ROOT = path.resolve(__dirname, '../..');
+/** Repository root: the nearest folder above this module with the grammars manifest (works from test/ and from dist/). */
+export const ROOT = findRoot(__dirname);
+
+function findRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'grammars/manifest.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(start, '../..');
+  }
+}
 
 let shared: Promise<Engine> | undefined;
 
