@@ -7,6 +7,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { WorkspaceDiagnosticRequest } from 'vscode-languageserver-protocol/node';
+import { Query } from 'web-tree-sitter';
+import { Engine } from '../../server/src/engine/analyzer';
+import { isQueryRule } from '../../server/src/engine/define-rule';
+import { languageForPath } from '../../server/src/engine/languages';
+import { querySource } from '../../server/src/engine/registry';
 import { ROOT } from '../helpers/engine';
 import { TestClient } from '../helpers/lsp-client';
 import { buildCorpus, generatedGo, generatedTs } from './corpus';
@@ -48,6 +53,41 @@ async function editLatency(label: string, languageId: string, ext: string, text:
   await client.stop();
 }
 
+function filesUnder(dir: string, out: string[] = []): string[] {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) filesUnder(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+/** Why the engine fuses: every rule query run separately vs one fused query per language, over the same trees. */
+async function fusion(dir: string): Promise<void> {
+  const engine = await Engine.create({ grammarDir: path.join(ROOT, 'grammars') });
+  let separate = 0;
+  let fused = 0;
+  let same = true;
+  for (const [lang, f] of engine.registry.fused) {
+    const files = filesUnder(dir).filter((p) => languageForPath(p) === lang).slice(0, 300);
+    const trees = files.map((p) => engine.parse(lang, fs.readFileSync(p, 'utf8')));
+    const singles = f.rules.filter((d) => isQueryRule(d.spec)).map((d) => new Query(engine.pool.language(lang), isQueryRule(d.spec) ? querySource(d.spec, lang) : ''));
+    let a = 0;
+    let b = 0;
+    let t = performance.now();
+    for (const tree of trees) for (const q of singles) a += q.matches(tree.rootNode).length;
+    separate += performance.now() - t;
+    t = performance.now();
+    for (const tree of trees) b += f.query.matches(tree.rootNode).length;
+    fused += performance.now() - t;
+    if (a !== b) same = false;
+    for (const q of singles) q.delete();
+    for (const tree of trees) tree.delete();
+  }
+  console.log(`query fusion      separate queries ${f1(separate)} ms, fused ${f1(fused)} ms: ${f2(separate / fused)}× faster (same matches: ${same ? 'yes' : 'NO'})`);
+  engine.registry.dispose();
+}
+
 async function main(): Promise<void> {
   const dir = path.join(os.tmpdir(), `genai4dfx-bench-${process.pid}`);
   try {
@@ -64,6 +104,8 @@ async function main(): Promise<void> {
     const report = JSON.parse(r.stdout) as { findings: unknown[] };
     const total = corpus.bytes + fs.statSync(path.join(dir, 'big.go')).size;
     console.log(`cli check         ${f2(total / 1024 / 1024 / secs)} MB/s, ${Math.round((corpus.files + 1) / secs)} files/s, ${report.findings.length} findings in ${f2(secs)} s wall incl. start (target ≥ 3 MB/s)`);
+
+    await fusion(dir);
 
     // 2. Edit latency.
     await editLatency('Go, 2,000 lines', 'go', 'go', generatedGo(2000));
