@@ -19,7 +19,7 @@ import { Logger } from './handlers/logger';
 import { registerListRules } from './handlers/rules';
 import { SettingsCache } from './handlers/settings';
 import { registerWorkspaceDiagnostics } from './handlers/workspace-diagnostics';
-import type { TraceLevel } from './protocol/settings';
+import { DEFAULT_SETTINGS, normalizeSettings, type TraceLevel } from './protocol/settings';
 
 const connection = createConnection(ProposedFeatures.all);
 const log = new Logger(connection, (process.env.GENAI4DFX_TRACE as TraceLevel | undefined) ?? 'warn');
@@ -40,16 +40,25 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const caps = params.capabilities;
   const canPull = Boolean(caps.workspace?.configuration);
   const settings = new SettingsCache(connection, () => canPull);
-  documents = new DocumentStore(engine, log, () => 3000);
+  documents = new DocumentStore(engine, log, (uri) => settings.peek(uri)?.parseTimeoutMs ?? DEFAULT_SETTINGS.parseTimeoutMs);
   documents.listen(connection);
-  const analyzer = new DocumentAnalyzer(connection, engine, documents, settings, log);
+  const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((f) => f.uri);
+  const analyzer = new DocumentAnalyzer(connection, engine, documents, settings, log, folders);
   registerDocumentDiagnostics(connection, engine, analyzer, log);
   const workspace = registerWorkspaceDiagnostics(connection, engine, documents, settings, log, params);
   registerHover(connection, engine, analyzer, log);
   registerCodeActions(connection, analyzer, log);
   registerListRules(connection, engine);
 
+  // The log level is window-wide (genai4dfx.trace); GENAI4DFX_TRACE in the environment wins, for debugging.
+  const refreshTrace = (): void => {
+    if (!canPull || process.env.GENAI4DFX_TRACE) return;
+    connection.workspace.getConfiguration('genai4dfx').then((raw) => {
+      log.level = normalizeSettings(raw).trace;
+    }, () => undefined);
+  };
   connection.onDidChangeConfiguration(() => {
+    refreshTrace();
     settings.clear();
     analyzer.clear();
     workspace.invalidate();
@@ -60,6 +69,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'genai4dfx' });
     }
     workspace.watchFiles(caps);
+    refreshTrace();
     void connection.sendNotification(StatusNotification, { state: 'ready', lastAnalysisMs: Math.round(performance.now() - t0), message: `${engine.registry.rules.length} rules loaded` });
   });
   connection.onShutdown(() => {

@@ -98,6 +98,10 @@ export function runCheck(engine: Engine, o: CheckOptions, cwd: string, startupMs
   const maxFileSize = o.maxFileSizeKb * 1024;
   const analyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, maxFileSize, level };
   const display = (p: string): string => displayPath(cwd, p);
+  // Rules see paths relative to the folder being scanned (the longest scan root holding the file).
+  const scanRoots = o.paths.map((p) => path.resolve(cwd, p)).map((p) => (fs.existsSync(p) && fs.statSync(p).isFile() ? path.dirname(p) : p));
+  const rootOf = (file: string): string | undefined =>
+    scanRoots.filter((r) => file === r || file.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
   const report: CheckReport = {
     cwd,
     files: [],
@@ -129,7 +133,7 @@ export function runCheck(engine: Engine, o: CheckOptions, cwd: string, startupMs
     }
     let analysis: Analysis;
     try {
-      analysis = engine.analyzeText(file.path, file.language, text, analyzeOptions);
+      analysis = engine.analyzeText(file.path, file.language, text, { ...analyzeOptions, root: rootOf(file.path) });
     } catch (e) {
       // One file the engine chokes on must not end the whole check.
       report.skipped.push({ path: rel, reason: 'analysis-failed', message: (e as Error).message });

@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   parseBudgetMs: number;
   queryBudgetMs: number;
   level: LevelResolver;
+  /** The project root (path or URI) that rules see paths relative to; without it they see the whole path. */
+  root?: string;
 }
 
 /** The findings of one file and what went wrong while getting them. */
@@ -78,7 +80,7 @@ export class Engine {
     const skipped = this.precheck(text, opts);
     if (skipped) return { ...skipped, durationMs: performance.now() - t0 };
     const lines = new LineIndex(text);
-    const ctx = { language, text, lines, path };
+    const ctx = { language, text, lines, path, relativePath: relativeTo(opts.root, path) };
     const run = runRules(this.registry, tree, ctx, opts.level, { budgetMs: opts.queryBudgetMs, kubernetes: !isPolicyPath(path) });
     const findings = applySuppressions(run.findings, findSuppressions(text, tree, lines), lines, this.ruleIds);
     if (run.truncated) {
@@ -114,6 +116,13 @@ export class Engine {
     const nl = text.indexOf('\n');
     return this.oversize(text.length, opts, text.slice(0, nl === -1 ? Math.min(text.length, 2000) : Math.min(nl, 2000)));
   }
+}
+
+/** `path` relative to `root` when it lies under it (paths and URIs alike), else `path` unchanged. */
+export function relativeTo(root: string | undefined, path: string): string {
+  if (!root) return path;
+  const r = root.replace(/[\\/]+$/, '');
+  return path.startsWith(`${r}/`) || path.startsWith(`${r}\\`) ? path.slice(r.length + 1) : path;
 }
 
 function metaFinding(ruleId: string, message: string, lines: LineIndex): Finding {

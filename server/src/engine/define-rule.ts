@@ -23,8 +23,13 @@ export interface RuleContext {
   language: LanguageId;
   text: string;
   lines: LineIndex;
-  /** Path or URI of the document, for rules that care about file kind (tests, generated code). */
+  /** Path or URI of the document. */
   path: string;
+  /**
+   * The path relative to the project root (workspace folder, or the folder the CLI scans), for rules that care about
+   * file kind (tests, generated code): a project that happens to live under a folder named `test` is not all tests.
+   */
+  relativePath: string;
 }
 
 /** What a Kubernetes rule sees: every object and workload of one YAML file. */

@@ -28,6 +28,8 @@ export class DocumentAnalyzer {
     private readonly documents: DocumentStore,
     private readonly settings: SettingsCache,
     private readonly log: Logger,
+    /** Workspace folder URIs: rules see document paths relative to the folder that holds them. */
+    private readonly folders: readonly string[] = [],
   ) {
     documents.onDidChange((uri) => {
       if (!documents.get(uri)) {
@@ -51,6 +53,7 @@ export class DocumentAnalyzer {
       parseBudgetMs: settings.parseTimeoutMs,
       queryBudgetMs: Math.max(settings.parseTimeoutMs, 1000),
       level: levelResolver(settings),
+      root: this.folders.filter((f) => uri.startsWith(`${f.replace(/\/$/, '')}/`)).sort((a, b) => b.length - a.length)[0],
     };
     let analysis: Analysis;
     if (doc.parseError !== undefined || !doc.tree) {

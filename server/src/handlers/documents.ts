@@ -33,8 +33,7 @@ export class DocumentStore {
       const language = languageForDocument(t.languageId, t.uri);
       if (!language) return;
       this.docs.get(t.uri)?.dispose();
-      const budget = this.parseBudget(t.uri);
-      this.docs.set(t.uri, new SourceDocument(t.uri, language, t.version, t.text, (l, text, old) => this.engine.parse(l, text, old, budget)));
+      this.docs.set(t.uri, new SourceDocument(t.uri, language, t.version, t.text, (l, text, old) => this.engine.parse(l, text, old, this.parseBudget(t.uri))));
       this.emit(t.uri);
     });
     connection.onDidChangeTextDocument(({ textDocument: t, contentChanges }) => {

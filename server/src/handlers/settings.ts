@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../protocol/
  */
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<Settings>>();
+  private readonly resolved = new Map<string, Settings>();
   /** Bumped on every configuration change; part of each diagnostic result id. */
   generation = 0;
 
@@ -22,17 +23,27 @@ export class SettingsCache {
         ? this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'genai4dfx' }).then(normalizeSettings, () => normalizeSettings({}))
         : Promise.resolve({ ...DEFAULT_SETTINGS, rules: {}, exclude: [...DEFAULT_SETTINGS.exclude] });
       this.cache.set(uri, s);
+      void s.then((v) => {
+        if (this.cache.get(uri) === s) this.resolved.set(uri, v);
+      });
     }
     return s;
   }
 
+  /** The settings already pulled for a URI, for synchronous callers (the parse budget of a keystroke). */
+  peek(uri: string): Settings | undefined {
+    return this.resolved.get(uri);
+  }
+
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.resolved.delete(uri);
   }
 
   /** Drop everything (configuration changed). */
   clear(): void {
     this.cache.clear();
+    this.resolved.clear();
     this.generation++;
   }
 }

@@ -90,7 +90,7 @@ export function registerWorkspaceDiagnostics(
         const s = await settings.get(folder);
         if (!s.enable || !s.workspaceDiagnostics) continue;
         const root = URI.parse(folder).fsPath;
-        const opts = { ...DEFAULT_ANALYZE_OPTIONS, maxFileSize: s.maxFileSizeKb * 1024, parseBudgetMs: s.parseTimeoutMs, level: levelResolver(s) };
+        const opts = { ...DEFAULT_ANALYZE_OPTIONS, maxFileSize: s.maxFileSizeKb * 1024, parseBudgetMs: s.parseTimeoutMs, level: levelResolver(s), root };
         const tooLarge: { path: string; size: number }[] = [];
         const onSkip = (p: string, reason: { kind: string; message: string }): void => {
           if (reason.kind === 'too-large') tooLarge.push({ path: p, size: statSize(p) });

@@ -38,7 +38,7 @@ export default defineRule({
     const constructs = node.type === 'new_expression' || node.type === 'object_creation_expression';
     // new Date(x) is not "now"; Instant.now(clock) already uses an injected clock.
     if (constructs ? args.length > 0 : args.some((a) => /clock/i.test(a.text))) return false;
-    if (isTestPath(ctx.path) || inEntryPoint(node, ctx.language) || isInjectedDefault(node)) return false;
+    if (isTestPath(ctx.relativePath) || inEntryPoint(node, ctx.language) || isInjectedDefault(node)) return false;
     const fn = enclosingFunction(node);
     if (!fn || /^([nN]ow|[tT]oday|utc_?now|current_?[tT]ime(_?[mM]illis)?|millis|instant|clock)$/.test(functionName(fn))) return false;
     return !(ctx.language === 'go' && measuresLatency(node, fn));

@@ -1,0 +1,102 @@
+// End to end in a real VS Code (code-server 1.139) with dist/genai4dfx.vsix installed, on a copy of examples/shop:
+// findings reach the Problems panel, hovers show the rule doc, a quick fix clears its finding, edits re-analyse,
+// and every contributed command is in the command palette. Run with `npm run test:e2e` (installs the tools first).
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ROOT, Workbench, until } from './workbench';
+
+interface ContributedCommand { command: string; title: string; category?: string }
+
+describe('e2e: genai4dfx in code-server', function () {
+  let wb: Workbench | undefined;
+  let shot = 'start';
+
+  before(async function () {
+    this.timeout(180_000);
+    wb = await Workbench.start(path.join(ROOT, 'examples/shop'));
+  });
+
+  afterEach(async function () {
+    await wb?.screenshot(shot);
+  });
+
+  after(async function () {
+    this.timeout(30_000);
+    await wb?.stop();
+  });
+
+  it('shows go-http-no-timeout in Problems and its doc on hover; the verify=True quick fix clears python-tls-verify-disabled', async function () {
+    shot = 'problems-hover-quickfix';
+    const w = wb!;
+    const page = w.page;
+    await w.open('cart/handlers.go');
+    await w.problems();
+    await w.problemRows('go-http-no-timeout').first().waitFor();
+    await w.screenshot('problems');
+
+    // Hover the http.Get call with the mouse: select it, then move onto the selection.
+    await w.select('http.Get(url)');
+    const hover = page.locator('.monaco-hover', { hasText: 'Why it matters' });
+    const sel = await page.locator('.editor-instance .monaco-editor .selected-text').first().boundingBox();
+    assert.ok(sel, 'the selection of http.Get(url) is on screen');
+    await page.mouse.move(sel.x + 10, sel.y + sel.height / 2);
+    await hover.first().waitFor();
+    assert.match(await hover.first().innerText(), /go-http-no-timeout/);
+    await w.screenshot('hover');
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+
+    await w.open('recommender/app.py');
+    const tls = w.problemRows('python-tls-verify-disabled');
+    await tls.first().waitFor();
+    await w.select('verify=False');
+    await page.keyboard.press('Control+.');
+    const action = page.locator('.action-widget .monaco-list-row', { hasText: 'verify=True' });
+    await action.first().click();
+    await tls.first().waitFor({ state: 'detached' });
+    assert.match(await w.editorText(), /verify=True/);
+  });
+
+  it('re-analyses as you type: a new http.Get is flagged, and undo clears it', async function () {
+    shot = 'live-edit';
+    const w = wb!;
+    const page = w.page;
+    await w.open('cart/handlers.go');
+    await w.problems();
+    const rows = w.problemRows('go-http-no-timeout');
+    await rows.first().waitFor();
+    const before = await rows.count();
+
+    await w.select('resp, err := http.Get(url)');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('resp2, _ := http.Get(url + "?again")');
+    await until(`a ${before + 1}th go-http-no-timeout problem`, async () => (await rows.count()) === before + 1);
+    await w.screenshot('live-edit-flagged');
+
+    await until('undo to remove the typed line', async () => {
+      if (!(await w.editorText()).includes('resp2')) return true;
+      await page.keyboard.press('Control+Z');
+      return false;
+    });
+    await until(`go-http-no-timeout problems back to ${before}`, async () => (await rows.count()) === before);
+  });
+
+  it('lists every contributed command under "DFX:" in the command palette', async function () {
+    shot = 'commands';
+    const w = wb!;
+    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { commands: ContributedCommand[] };
+    };
+    const labels = manifest.contributes.commands.map((c) => (c.category ? `${c.category}: ${c.title}` : c.title));
+    assert.ok(labels.length > 0);
+    await w.page.keyboard.press('Escape');
+    const rows = await w.quickInput('F1', '>DFX:');
+    for (const label of labels) {
+      await rows.filter({ hasText: label }).first().waitFor();
+    }
+    await w.screenshot('commands');
+    await w.page.keyboard.press('Escape');
+  });
+});
