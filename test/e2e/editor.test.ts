@@ -35,12 +35,12 @@ describe('e2e: genai4dfx in code-server', function () {
     await w.problemRows('go-http-no-timeout').first().waitFor();
     await w.screenshot('problems');
 
-    // Hover the http.Get call with the mouse: select it, then move onto the selection.
-    await w.select('http.Get(url)');
+    // Hover the http.Get call with the mouse: the cursor goes into it, the mouse onto the cursor.
+    await w.cursorAt('cart/handlers.go', 'http.Get(url)', 'http.Ge'.length);
     const hover = page.locator('.monaco-hover', { hasText: 'Why it matters' });
-    const sel = await page.locator('.editor-instance .monaco-editor .selected-text').first().boundingBox();
-    assert.ok(sel, 'the selection of http.Get(url) is on screen');
-    await page.mouse.move(sel.x + 10, sel.y + sel.height / 2);
+    const cursor = await page.locator('.editor-instance .monaco-editor .cursors-layer .cursor').first().boundingBox();
+    assert.ok(cursor, 'the editor cursor is on screen');
+    await page.mouse.move(cursor.x - 3, cursor.y + cursor.height / 2);
     await hover.first().waitFor();
     assert.match(await hover.first().innerText(), /go-http-no-timeout/);
     await w.screenshot('hover');
@@ -50,7 +50,7 @@ describe('e2e: genai4dfx in code-server', function () {
     await w.open('recommender/app.py');
     const tls = w.problemRows('python-tls-verify-disabled');
     await tls.first().waitFor();
-    await w.select('verify=False');
+    await w.cursorAt('recommender/app.py', 'verify=False', 'verify='.length);
     await page.keyboard.press('Control+.');
     const action = page.locator('.action-widget .monaco-list-row', { hasText: 'verify=True' });
     await action.first().click();
@@ -68,8 +68,7 @@ describe('e2e: genai4dfx in code-server', function () {
     await rows.first().waitFor();
     const before = await rows.count();
 
-    await w.select('resp, err := http.Get(url)');
-    await page.keyboard.press('End');
+    await w.cursorAt('cart/handlers.go', 'resp, err := http.Get(url)', 'resp, err := http.Get(url)'.length);
     await page.keyboard.press('Enter');
     await page.keyboard.type('resp2, _ := http.Get(url + "?again")');
     await until(`a ${before + 1}th go-http-no-timeout problem`, async () => (await rows.count()) === before + 1);

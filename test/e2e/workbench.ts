@@ -17,6 +17,7 @@ const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const VSIX = path.join(ROOT, 'dist/genai4dfx.vsix');
 export const OUT = path.join(ROOT, '.test-output/e2e');
 /** How long one UI step may take before the test fails. */
+const TAB_SIZE = 4;
 export const STEP_MS = Number(process.env.E2E_STEP_MS ?? 60_000);
 
 function freePort(): Promise<number> {
@@ -75,6 +76,8 @@ export class Workbench {
       // Only open files: the Problems panel then lists what the scenarios open, so counts are exact.
       'genai4dfx.workspaceDiagnostics': false,
       'editor.hover.delay': 100,
+      'editor.tabSize': TAB_SIZE,
+      'editor.detectIndentation': false,
     }, null, 2));
     // code-server writes to $HOME and puts sockets in $TMPDIR; chromium writes to ~/.config despite its profile dir.
     const env = {
@@ -156,8 +159,8 @@ export class Workbench {
   async open(relPath: string): Promise<void> {
     const rows = await this.quickInput('Control+P', relPath);
     const name = path.basename(relPath);
-    await rows.filter({ hasText: name }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    // Click the row: Enter can pick a stale first row while the list is still being filtered.
+    await rows.filter({ hasText: name }).first().click();
     await this.page.locator('.tabs-container .tab.active', { hasText: name }).waitFor();
     await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
   }
@@ -175,17 +178,24 @@ export class Workbench {
     return this.page.locator('.markers-panel .monaco-list-row', { hasText: ruleId });
   }
 
-  /** Focuses the active editor and selects the first match of `text` after the cursor (Ctrl+F, then Escape). */
-  async select(text: string): Promise<void> {
-    await this.page.keyboard.press('Control+1');
-    await this.page.keyboard.press('Control+Home');
-    await this.page.keyboard.press('Control+F');
-    const find = this.page.locator('.editor-instance .find-widget.visible textarea').first();
-    await find.waitFor();
-    await find.fill(text);
-    await this.page.locator('.editor-instance .find-widget .matchesCount', { hasText: /^1 of/ }).waitFor();
-    await this.page.keyboard.press('Escape');
-    await this.page.locator('.editor-instance .find-widget.visible').waitFor({ state: 'hidden' });
+  /**
+   * Puts the cursor in the active editor (`relPath`, as saved in the workspace) at the first `text`, plus `offset`
+   * characters, through Quick Open's `:line:column`, and waits for the status bar to show the line.
+   */
+  async cursorAt(relPath: string, text: string, offset = 0): Promise<void> {
+    const content = fs.readFileSync(path.join(this.workspace, relPath), 'utf8');
+    const at = content.indexOf(text);
+    if (at < 0) throw new Error(`${text} is not in ${relPath}`);
+    const before = content.slice(0, at + offset).split('\n');
+    const line = before.length;
+    // Quick Open's column is visual: a tab counts up to the next multiple of editor.tabSize (4, set above).
+    let visual = 0;
+    for (const ch of before[before.length - 1]!) visual = ch === '\t' ? visual + TAB_SIZE - (visual % TAB_SIZE) : visual + 1;
+    const col = visual + 1;
+    await this.quickInput('Control+P', `:${line}:${col}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.page.locator('.statusbar-item', { hasText: `Ln ${line},` }).first().waitFor();
   }
 
   /** The text of the active editor's visible lines. */
