@@ -57,6 +57,7 @@ export class Workbench {
     }
     fs.mkdirSync(OUT, { recursive: true });
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'genai4dfx-e2e-'));
+    liveTemps.add(tmp);
     const dirs = Object.fromEntries(['home', 'ud', 'ext', 'ws', 'chrome', 'tmp'].map((d) => [d, path.join(tmp, d)]));
     for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
     const ws = dirs.ws!;
@@ -133,6 +134,7 @@ export class Workbench {
     await this.context.close().catch(() => {});
     await killGroup(this.server);
     fs.rmSync(this.tmp, { recursive: true, force: true });
+    liveTemps.delete(this.tmp);
   }
 
   async screenshot(name: string): Promise<void> {
@@ -205,12 +207,15 @@ export class Workbench {
 }
 
 const liveGroups = new Set<number>();
-// If mocha dies or is interrupted, take every code-server process group with it.
+const liveTemps = new Set<string>();
+// If mocha dies or is interrupted, take every code-server process group and temp folder with it.
 process.on('exit', () => {
   for (const pid of liveGroups) {
     try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
   }
+  for (const dir of liveTemps) fs.rmSync(dir, { recursive: true, force: true });
 });
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => process.exit(130));
 
 async function killGroup(child: ChildProcess): Promise<void> {
   const pid = child.pid;
