@@ -20,7 +20,8 @@ export function registerHover(connection: Connection, engine: Engine, analyzer: 
       const offset = a.doc.lineIndex.offsetAt(position);
       const hits = a.findings.filter((f) => f.span.start <= offset && offset <= f.span.end && engine.registry.byId.has(f.ruleId));
       if (hits.length) {
-        const parts = hits.map((f) => ruleMarkdown(engine.registry.byId.get(f.ruleId)!.meta, f.message));
+        // The editor already shows the diagnostic's message above a hover: show the rule's documentation only.
+        const parts = hits.map((f) => ruleMarkdown(engine.registry.byId.get(f.ruleId)!.meta));
         return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: toRange(hits[0]!.span) };
       }
       const line = a.doc.lineIndex.lineText(position.line);
