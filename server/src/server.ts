@@ -45,7 +45,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((f) => f.uri);
   const analyzer = new DocumentAnalyzer(connection, engine, documents, settings, log, folders);
   registerDocumentDiagnostics(connection, engine, analyzer, log);
-  const workspace = registerWorkspaceDiagnostics(connection, engine, documents, settings, log, params);
+  const workspace = registerWorkspaceDiagnostics(connection, engine, documents, settings, log, folders);
   registerHover(connection, engine, analyzer, log);
   registerCodeActions(connection, analyzer, log);
   registerListRules(connection, engine);

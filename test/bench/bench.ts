@@ -39,13 +39,17 @@ async function editLatency(label: string, languageId: string, ext: string, text:
   const lines = text.split('\n');
   const times: number[] = [];
   let findings = 0;
+  let line = 40;
+  let character = 0;
   for (let i = 0; i < edits; i++) {
-    // Type a character in the middle of a line, then delete it on the next round: realistic typing.
-    const line = 40 + ((i * 37) % (lines.length - 80));
-    const character = Math.min(2, lines[line]?.length ?? 0);
+    // Type a character somewhere in the file, then delete it on the next round: realistic typing.
+    if (i % 2 === 0) {
+      line = 40 + ((i * 37) % (lines.length - 80));
+      character = Math.min(2, lines[line]?.length ?? 0);
+    }
     const t0 = performance.now();
     if (i % 2 === 0) await client.change(uri, [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }]);
-    else await client.change(uri, [{ range: { start: { line: line - 37 < 40 ? line : line, character }, end: { line, character: character + 1 } }, text: '' }]);
+    else await client.change(uri, [{ range: { start: { line, character }, end: { line, character: character + 1 } }, text: '' }]);
     findings = (await client.diagnostics(uri)).length;
     times.push(performance.now() - t0);
   }

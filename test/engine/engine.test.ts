@@ -232,7 +232,7 @@ describe('engine', () => {
   it('rules see paths relative to the project root, so a project under a folder named test is not all tests', () => {
     const code = 'package svc\n\nimport "time"\n\nfunc Expiry() time.Time { return time.Now().Add(time.Hour) }\n';
     const clock = (p: string, root?: string): number =>
-      engine.analyzeText(p, 'go', code, { ...DEFAULT_ANALYZE_OPTIONS, ...(root ? { root } : {}) }).findings.filter((f) => f.ruleId === 'direct-clock-call').length;
+      engine.analyzeText(p, 'go', code, { ...DEFAULT_ANALYZE_OPTIONS, ...(root ? { roots: ['/elsewhere', root] } : {}) }).findings.filter((f) => f.ruleId === 'direct-clock-call').length;
     assert.equal(clock('/home/u/test/shop/svc/expiry.go', '/home/u/test/shop'), 1);
     assert.equal(clock('file:///home/u/test/shop/svc/expiry.go', 'file:///home/u/test/shop'), 1);
     assert.equal(clock('/home/u/test/shop/svc/expiry_test.go', '/home/u/test/shop'), 0);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_ANALYZE_OPTIONS, FILE_SKIPPED, PARSE_TIMEOUT, type Analysis, type Engine } from '../engine/analyzer';
 import { decodeText, readTextFileSync, walkFilesSync, type SkipKind } from '../engine/files';
+import { overrideLevels } from '../engine/runner';
 import { LineIndex } from '../engine/span';
 import { didYouMean, UNUSED_SUPPRESSION } from '../engine/suppressions';
 import { PILLARS, SEVERITIES, type Finding, type Pillar, type RuleLevel, type RuleMeta, type Severity, type Span } from '../engine/types';
@@ -96,12 +97,10 @@ export function runCheck(engine: Engine, o: CheckOptions, cwd: string, startupMs
     if (!fs.existsSync(path.resolve(cwd, p))) throw new UsageError(`path not found: ${p}`);
   }
   const maxFileSize = o.maxFileSizeKb * 1024;
-  const analyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, maxFileSize, level };
+  // Rules see paths relative to the folder being scanned (a file argument's folder).
+  const roots = o.paths.map((p) => path.resolve(cwd, p)).map((p) => (fs.statSync(p).isFile() ? path.dirname(p) : p));
+  const analyzeOptions = { ...DEFAULT_ANALYZE_OPTIONS, maxFileSize, level, roots };
   const display = (p: string): string => displayPath(cwd, p);
-  // Rules see paths relative to the folder being scanned (the longest scan root holding the file).
-  const scanRoots = o.paths.map((p) => path.resolve(cwd, p)).map((p) => (fs.existsSync(p) && fs.statSync(p).isFile() ? path.dirname(p) : p));
-  const rootOf = (file: string): string | undefined =>
-    scanRoots.filter((r) => file === r || file.startsWith(r + path.sep)).sort((a, b) => b.length - a.length)[0];
   const report: CheckReport = {
     cwd,
     files: [],
@@ -133,7 +132,7 @@ export function runCheck(engine: Engine, o: CheckOptions, cwd: string, startupMs
     }
     let analysis: Analysis;
     try {
-      analysis = engine.analyzeText(file.path, file.language, text, { ...analyzeOptions, root: rootOf(file.path) });
+      analysis = engine.analyzeText(file.path, file.language, text, analyzeOptions);
     } catch (e) {
       // One file the engine chokes on must not end the whole check.
       report.skipped.push({ path: rel, reason: 'analysis-failed', message: (e as Error).message });
@@ -189,7 +188,7 @@ function levelResolver(overrides: ReadonlyMap<string, RuleLevel>, rules: readonl
   for (const id of overrides.keys()) {
     if (!known.includes(id)) throw new UsageError(`--rule: no rule or pillar "${id}"${didYouMean(id, known)} (see 'genai4dfx rules')`);
   }
-  return (m) => overrides.get(m.id) ?? overrides.get(m.pillar) ?? m.severity;
+  return overrideLevels((key) => overrides.get(key));
 }
 
 function toReportFinding(f: Finding, rel: string, range: Range, offsetRange: (start: number, end: number) => Range): ReportFinding {

@@ -21,8 +21,8 @@ export interface AnalyzeOptions {
   parseBudgetMs: number;
   queryBudgetMs: number;
   level: LevelResolver;
-  /** The project root (path or URI) that rules see paths relative to; without it they see the whole path. */
-  root?: string;
+  /** Project roots (paths or URIs): rules see a path relative to the innermost root holding it, else the whole path. */
+  roots?: readonly string[];
 }
 
 /** The findings of one file and what went wrong while getting them. */
@@ -80,7 +80,7 @@ export class Engine {
     const skipped = this.precheck(text, opts);
     if (skipped) return { ...skipped, durationMs: performance.now() - t0 };
     const lines = new LineIndex(text);
-    const ctx = { language, text, lines, path, relativePath: relativeTo(opts.root, path) };
+    const ctx = { language, text, lines, path, relativePath: relativeTo(opts.roots, path) };
     const run = runRules(this.registry, tree, ctx, opts.level, { budgetMs: opts.queryBudgetMs, kubernetes: !isPolicyPath(path) });
     const findings = applySuppressions(run.findings, findSuppressions(text, tree, lines), lines, this.ruleIds);
     if (run.truncated) {
@@ -118,11 +118,14 @@ export class Engine {
   }
 }
 
-/** `path` relative to `root` when it lies under it (paths and URIs alike), else `path` unchanged. */
-export function relativeTo(root: string | undefined, path: string): string {
-  if (!root) return path;
-  const r = root.replace(/[\\/]+$/, '');
-  return path.startsWith(`${r}/`) || path.startsWith(`${r}\\`) ? path.slice(r.length + 1) : path;
+/** `path` relative to the innermost of `roots` that holds it (paths and URIs alike), else `path` unchanged. */
+export function relativeTo(roots: readonly string[] | undefined, path: string): string {
+  let best: string | undefined;
+  for (const root of roots ?? []) {
+    const r = root.replace(/[\\/]+$/, '');
+    if ((path.startsWith(`${r}/`) || path.startsWith(`${r}\\`)) && r.length > (best?.length ?? -1)) best = r;
+  }
+  return best === undefined ? path : path.slice(best.length + 1);
 }
 
 function metaFinding(ruleId: string, message: string, lines: LineIndex): Finding {

@@ -11,6 +11,8 @@ export type SkipKind = 'too-large' | 'binary' | 'generated' | 'symlink-loop' | '
 export interface SkipReason {
   kind: SkipKind;
   message: string;
+  /** The file's size in bytes, when it was read (always set for `too-large`). */
+  size?: number;
 }
 
 /** What to walk past. Ignored, excluded and vendored paths are left out silently; the rest is reported via `onSkip`. */
@@ -30,6 +32,8 @@ export interface WalkedFile {
   language: LanguageId;
   /** Size in bytes. */
   size: number;
+  /** Last modification time (ms), from the same stat as the size. */
+  mtimeMs: number;
   /** The whole file, when it is small enough that the binary check already read all of it (saves a second read). */
   content?: Buffer;
 }
@@ -72,7 +76,8 @@ export async function* walkFiles(roots: readonly string[], opts: WalkOptions): A
 export function* walkFilesSync(roots: readonly string[], opts: WalkOptions): Generator<WalkedFile> {
   const seen = new Set<string>();
   const excludes = opts.exclude.map(globToRegExp);
-  const skip = (p: string, kind: SkipKind, message: string): void => opts.onSkip?.(p, { kind, message });
+  const skip = (p: string, kind: SkipKind, message: string, size?: number): void =>
+    opts.onSkip?.(p, size === undefined ? { kind, message } : { kind, message, size });
 
   for (const root of roots) {
     const abs = path.resolve(root);
@@ -119,7 +124,7 @@ interface WalkState {
   seen: Set<string>;
   /** Real path of the root being walked: links that lead out of it are not followed. */
   rootReal: string;
-  skip: (p: string, kind: SkipKind, message: string) => void;
+  skip: (p: string, kind: SkipKind, message: string, size?: number) => void;
 }
 
 /** Walk `dir` (whose real path is `dirReal`) below `root`, with the ignore levels that apply to it. */
@@ -185,17 +190,18 @@ function checkFile(
   p: string,
   language: LanguageId,
   opts: WalkOptions,
-  skip: (p: string, kind: SkipKind, message: string) => void,
+  skip: (p: string, kind: SkipKind, message: string, size?: number) => void,
   checkGenerated: boolean,
 ): WalkedFile | undefined {
   let size: number;
+  let mtimeMs: number;
   let head: Buffer;
   try {
     const fd = fs.openSync(p, 'r');
     try {
-      size = fs.fstatSync(fd).size;
+      ({ size, mtimeMs } = fs.fstatSync(fd));
       if (size > opts.maxFileSize) {
-        skip(p, 'too-large', `${formatBytes(size)}, over the ${formatBytes(opts.maxFileSize)} cap`);
+        skip(p, 'too-large', `${formatBytes(size)}, over the ${formatBytes(opts.maxFileSize)} cap`, size);
         return undefined;
       }
       const buf = Buffer.allocUnsafe(Math.min(size, HEAD_BYTES));
@@ -215,7 +221,7 @@ function checkFile(
     skip(p, 'generated', 'generated code (its header says so)');
     return undefined;
   }
-  return size <= HEAD_BYTES && head.length === size ? { path: p, language, size, content: head } : { path: p, language, size };
+  return size <= HEAD_BYTES && head.length === size ? { path: p, language, size, mtimeMs, content: head } : { path: p, language, size, mtimeMs };
 }
 
 /** True when the first lines of a file carry a generated-code marker (`Code generated ... DO NOT EDIT`, `@generated`). */

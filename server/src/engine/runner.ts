@@ -9,6 +9,11 @@ import { yamlDocuments } from './yaml-ast';
 /** Decides a rule's level for one file (settings and policy); `off` skips the rule. */
 export type LevelResolver = (meta: RuleMeta) => RuleLevel;
 
+/** Levels from overrides keyed by rule id or pillar: the rule's own entry wins, then its pillar's, then its default. */
+export function overrideLevels(override: (key: string) => RuleLevel | undefined): LevelResolver {
+  return (meta) => override(meta.id) ?? override(meta.pillar) ?? meta.severity;
+}
+
 /** A rule that threw: it is skipped for this file and the others still run. */
 export interface RuleFailure {
   ruleId: string;

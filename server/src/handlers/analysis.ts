@@ -53,7 +53,7 @@ export class DocumentAnalyzer {
       parseBudgetMs: settings.parseTimeoutMs,
       queryBudgetMs: Math.max(settings.parseTimeoutMs, 1000),
       level: levelResolver(settings),
-      root: this.folders.filter((f) => uri.startsWith(`${f.replace(/\/$/, '')}/`)).sort((a, b) => b.length - a.length)[0],
+      roots: this.folders,
     };
     let analysis: Analysis;
     if (doc.parseError !== undefined || !doc.tree) {
@@ -74,13 +74,6 @@ export class DocumentAnalyzer {
       message: analysis.failures.length ? `${analysis.failures.length} rule(s) failed; see the output` : analysis.skipped,
     });
     return result;
-  }
-
-  /** The cached analysis of a document if it is for the current version (never recomputes). */
-  current(uri: string): DocumentAnalysis | undefined {
-    const a = this.cache.get(uri);
-    const doc = this.documents.get(uri);
-    return a && doc && a.doc === doc && a.version === doc.version ? a : undefined;
   }
 
   /** Forget all results (settings changed). */

@@ -18,10 +18,6 @@ export class DocumentStore {
     return this.docs.get(uri);
   }
 
-  uris(): string[] {
-    return [...this.docs.keys()];
-  }
-
   /** Called with the URI of a document that changed or closed. */
   onDidChange(listener: (uri: string) => void): void {
     this.listeners.push(listener);

@@ -6,9 +6,9 @@ import { toRange } from './convert';
 import type { Logger } from './logger';
 
 /** The markdown shown for a rule: title, pillar and level, its documentation and a link to the full page. */
-export function ruleMarkdown(meta: RuleMeta, message?: string): string {
+export function ruleMarkdown(meta: RuleMeta): string {
   const head = `**${meta.title}** — \`${meta.id}\` · ${meta.pillar} · ${meta.severity}${meta.fixable ? ' · quick fix available' : ''}`;
-  return [head, message ? `> ${message}` : '', meta.description, `[Rule documentation](${meta.docs})`].filter(Boolean).join('\n\n');
+  return [head, meta.description, `[Rule documentation](${meta.docs})`].join('\n\n');
 }
 
 /** Hover on a finding shows its rule's documentation; hover on a rule id in a `dfx-ignore` comment does too. */

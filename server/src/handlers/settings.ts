@@ -1,6 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
-import type { LevelResolver } from '../engine/runner';
-import type { RuleLevel } from '../engine/types';
+import { overrideLevels, type LevelResolver } from '../engine/runner';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../protocol/settings';
 
 /**
@@ -50,8 +49,5 @@ export class SettingsCache {
 
 /** A rule's level under some settings: the rule's own entry, then its pillar's, then its default severity. */
 export function levelResolver(settings: Settings): LevelResolver {
-  return (meta): RuleLevel => {
-    if (!settings.enable) return 'off';
-    return settings.rules[meta.id] ?? settings.rules[meta.pillar] ?? meta.severity;
-  };
+  return settings.enable ? overrideLevels((key) => settings.rules[key]) : () => 'off';
 }

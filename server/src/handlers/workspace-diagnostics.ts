@@ -1,17 +1,14 @@
-import * as fs from 'node:fs/promises';
-import { statSync } from 'node:fs';
 import { URI } from 'vscode-uri';
 import {
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
   type ClientCapabilities,
   type Connection,
-  type InitializeParams,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver/node';
 import type { Engine } from '../engine/analyzer';
 import { DEFAULT_ANALYZE_OPTIONS } from '../engine/analyzer';
-import { decodeText, readTextFile, walkFiles } from '../engine/files';
+import { decodeText, readTextFile, walkFiles, type SkipReason } from '../engine/files';
 import { LANGUAGES } from '../engine/languages';
 import { StatusNotification } from '../protocol/messages';
 import { toDiagnostic } from './convert';
@@ -30,14 +27,6 @@ export interface WorkspaceDiagnostics {
 
 const BATCH = 25;
 
-function statSize(p: string): number {
-  try {
-    return statSync(p).size;
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * Workspace diagnostics (`workspace/diagnostic`) for files that are not open: walks each folder (respecting
  * .gitignore and the exclude setting), reports per-file results as partial results with progress, and answers
@@ -50,9 +39,9 @@ export function registerWorkspaceDiagnostics(
   documents: DocumentStore,
   settings: SettingsCache,
   log: Logger,
-  init: InitializeParams,
+  /** Workspace folder URIs. */
+  folders: readonly string[],
 ): WorkspaceDiagnostics {
-  const folders = (init.workspaceFolders ?? (init.rootUri ? [{ uri: init.rootUri, name: 'root' }] : [])).map((f) => f.uri);
   let dirty = true;
   let wake: (() => void) | undefined;
   const invalidate = (): void => {
@@ -90,10 +79,10 @@ export function registerWorkspaceDiagnostics(
         const s = await settings.get(folder);
         if (!s.enable || !s.workspaceDiagnostics) continue;
         const root = URI.parse(folder).fsPath;
-        const opts = { ...DEFAULT_ANALYZE_OPTIONS, maxFileSize: s.maxFileSizeKb * 1024, parseBudgetMs: s.parseTimeoutMs, level: levelResolver(s), root };
+        const opts = { ...DEFAULT_ANALYZE_OPTIONS, maxFileSize: s.maxFileSizeKb * 1024, parseBudgetMs: s.parseTimeoutMs, level: levelResolver(s), roots: [root] };
         const tooLarge: { path: string; size: number }[] = [];
-        const onSkip = (p: string, reason: { kind: string; message: string }): void => {
-          if (reason.kind === 'too-large') tooLarge.push({ path: p, size: statSize(p) });
+        const onSkip = (p: string, reason: SkipReason): void => {
+          if (reason.kind === 'too-large') tooLarge.push({ path: p, size: reason.size ?? 0 });
         };
         // A file over the size cap gets one info diagnostic, as it would when opened.
         const reportTooLarge = (): void => {
@@ -110,9 +99,7 @@ export function registerWorkspaceDiagnostics(
           const uri = URI.file(file.path).toString();
           if (documents.get(uri)) continue;
           scanned++;
-          const stat = await fs.stat(file.path).catch(() => undefined);
-          if (!stat) continue;
-          const resultId = `${stat.mtimeMs}:${stat.size}:${settings.generation}`;
+          const resultId = `${file.mtimeMs}:${file.size}:${settings.generation}`;
           if (previous.get(uri) === resultId) {
             batch.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
           } else {
