@@ -51,8 +51,13 @@ describe('e2e: genai4dfx in code-server', function () {
     const tls = w.problemRows('python-tls-verify-disabled');
     await tls.first().waitFor();
     await w.cursorAt('recommender/app.py', 'verify=False', 'verify='.length);
-    await page.keyboard.press('Control+.');
+    // Ctrl+. can land while focus is still returning from Quick Open; ask again (as a user would) until the menu shows.
     const action = page.locator('.action-widget .monaco-list-row', { hasText: 'verify=True' });
+    await until('the verify=True quick fix in the code action menu', async () => {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+.');
+      return action.first().waitFor({ timeout: 3000 }).then(() => true, () => false);
+    });
     await action.first().click();
     await tls.first().waitFor({ state: 'detached' });
     assert.match(await w.editorText(), /verify=True/);
