@@ -47,9 +47,24 @@ export function renderRuleDoc(meta: RuleMeta): string {
     `Change the severity or turn the rule off in \`.dfx.yaml\` or the \`genai4dfx.rules\` setting with the id \`${meta.id}\`;`,
     `suppress one finding with a \`dfx-ignore ${meta.id}: <reason>\` comment on the line above it.`,
     '',
+    ...optionsTable(meta),
     `Source: [\`server/src/rules/${meta.pillar}/${meta.id}.ts\`](../../server/src/rules/${meta.pillar}/${meta.id}.ts)`,
     '',
   ].join('\n');
+}
+
+/** The rule's options as a table (nothing when it has none). */
+function optionsTable(meta: RuleMeta): string[] {
+  const entries = Object.entries(meta.options);
+  if (!entries.length) return [];
+  return [
+    'Options (`rules: { ' + meta.id + ': { options: { ... } } }` in `.dfx.yaml`):',
+    '',
+    '| Option | Type | Default | Meaning |',
+    '| --- | --- | --- | --- |',
+    ...entries.map(([k, o]) => `| \`${k}\` | ${o.type} | \`${JSON.stringify(o.default)}\` | ${o.description} |`),
+    '',
+  ];
 }
 
 /** The catalogue page: one table per pillar. */

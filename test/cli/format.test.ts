@@ -20,6 +20,7 @@ const rule = (id: string, severity: RuleMeta['severity'], fixable = false): Rule
   docs: `https://example.com/rules/${id}.md`,
   fixable,
   tags: ['performance', 'hot-path'],
+  options: {},
 });
 
 const range = (l1: number, c1: number, l2: number, c2: number): ReportFinding['range'] => ({ start: { line: l1, column: c1 }, end: { line: l2, column: c2 } });

@@ -4,7 +4,7 @@ import type { LanguageId } from './languages';
 import { isPolicyPath } from './languages';
 import { ParserPool, ParseTimeoutError } from './parser-pool';
 import { RuleRegistry } from './registry';
-import { runRules, type LevelResolver, type RuleFailure } from './runner';
+import { runRules, type LevelResolver, type OptionsResolver, type RuleFailure } from './runner';
 import { LineIndex } from './span';
 import { applySuppressions, findSuppressions } from './suppressions';
 import type { Finding } from './types';
@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   parseBudgetMs: number;
   queryBudgetMs: number;
   level: LevelResolver;
+  /** The user's rule options (settings, policy); rules fall back to their defaults. */
+  options?: OptionsResolver;
   /** Project roots (paths or URIs): rules see a path relative to the innermost root holding it, else the whole path. */
   roots?: readonly string[];
 }
@@ -81,7 +83,7 @@ export class Engine {
     if (skipped) return { ...skipped, durationMs: performance.now() - t0 };
     const lines = new LineIndex(text);
     const ctx = { language, text, lines, path, relativePath: relativeTo(opts.roots, path) };
-    const run = runRules(this.registry, tree, ctx, opts.level, { budgetMs: opts.queryBudgetMs, kubernetes: !isPolicyPath(path) });
+    const run = runRules(this.registry, tree, ctx, opts.level, { budgetMs: opts.queryBudgetMs, kubernetes: !isPolicyPath(path), ...(opts.options ? { options: opts.options } : {}) });
     const findings = applySuppressions(run.findings, findSuppressions(text, tree, lines), lines, this.ruleIds);
     if (run.truncated) {
       findings.push(metaFinding(PARSE_TIMEOUT, `analysis stopped after ${opts.queryBudgetMs} ms: findings for this file may be incomplete`, lines));

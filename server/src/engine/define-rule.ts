@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import type { K8sObject, K8sWorkload } from './kubernetes';
 import type { LanguageId } from './languages';
 import type { LineIndex } from './span';
-import type { Fix, Pillar, RuleMeta, Severity, Span } from './types';
+import type { Fix, Pillar, RuleMeta, RuleOptionSpec, Severity, Span } from './types';
 
 /** Documentation site for rule pages; a rule's docs link is `${DOCS_BASE}/<id>.md`. */
 export const DOCS_BASE = 'https://github.com/genai4dfx/genai4dfx/blob/main/docs/rules';
@@ -30,6 +30,8 @@ export interface RuleContext {
    * file kind (tests, generated code): a project that happens to live under a folder named `test` is not all tests.
    */
   relativePath: string;
+  /** This rule's options: its declared defaults overlaid by the user's (settings, `.dfx.yaml`); values are type-checked. */
+  options: Readonly<Record<string, unknown>>;
 }
 
 /** What a Kubernetes rule sees: every object and workload of one YAML file. */
@@ -56,6 +58,8 @@ interface RuleBase {
   /** Markdown: what, why it matters in production, how to fix. Shown on hover and in SARIF help. */
   description: string;
   tags?: string[];
+  /** Thresholds and switches users can set; read them from `ctx.options`. */
+  options?: Record<string, RuleOptionSpec>;
 }
 
 /** A rule written as a tree-sitter query with a `@match` capture (and `@report` to narrow the range). */
@@ -110,8 +114,25 @@ export function defineRule(spec: RuleSpec): RuleDefinition {
     docs: `${DOCS_BASE}/${spec.id}.md`,
     fixable: Boolean(spec.fixable ?? ('fix' in spec && spec.fix)),
     tags: [spec.pillar, ...(spec.tags ?? [])],
+    options: Object.freeze({ ...(spec.options ?? {}) }),
   };
   return Object.freeze({ spec: Object.freeze(spec), meta: Object.freeze(meta) });
+}
+
+/** A rule's effective options: its defaults, overlaid by the user's values that have the declared type (others are ignored). */
+export function resolveOptions(meta: RuleMeta, user: Readonly<Record<string, unknown>> | undefined): Readonly<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const [key, o] of Object.entries(meta.options)) {
+    const v = user?.[key];
+    out[key] = v !== undefined && optionTypeOk(o, v) ? v : o.default;
+  }
+  return out;
+}
+
+/** True when `v` has the type option `o` declares. */
+export function optionTypeOk(o: RuleOptionSpec, v: unknown): boolean {
+  if (o.type === 'string[]') return Array.isArray(v) && v.every((x) => typeof x === 'string');
+  return typeof v === o.type && (o.type !== 'number' || Number.isFinite(v));
 }
 
 /** True for query rules. */

@@ -1,5 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import { isQueryRule, type K8sContext, type Report, type RuleContext, type RuleDefinition, type RuleMatch } from './define-rule';
+import { isQueryRule, resolveOptions, type K8sContext, type Report, type RuleContext, type RuleDefinition, type RuleMatch } from './define-rule';
 import { k8sObjects, k8sWorkloads } from './kubernetes';
 import type { RuleRegistry } from './registry';
 import { spanOf } from './span';
@@ -13,6 +13,9 @@ export type LevelResolver = (meta: RuleMeta) => RuleLevel;
 export function overrideLevels(override: (key: string) => RuleLevel | undefined): LevelResolver {
   return (meta) => override(meta.id) ?? override(meta.pillar) ?? meta.severity;
 }
+
+/** The user's options for a rule (settings and policy), before defaults; undefined when none are set. */
+export type OptionsResolver = (meta: RuleMeta) => Readonly<Record<string, unknown>> | undefined;
 
 /** A rule that threw: it is skipped for this file and the others still run. */
 export interface RuleFailure {
@@ -32,9 +35,9 @@ export interface RunResult {
 export function runRules(
   registry: RuleRegistry,
   tree: Tree,
-  ctx: RuleContext,
+  ctx: Omit<RuleContext, 'options'>,
   level: LevelResolver,
-  opts: { budgetMs?: number; kubernetes?: boolean } = {},
+  opts: { budgetMs?: number; kubernetes?: boolean; options?: OptionsResolver } = {},
 ): RunResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
@@ -49,6 +52,14 @@ export function runRules(
     if (r.fix) f.fix = r.fix;
     if (r.data) f.data = r.data;
     findings.push(f);
+  };
+
+  // Each rule sees its own options; the rest of the context is shared.
+  const contexts = new Map<RuleDefinition, RuleContext>();
+  const ctxFor = (d: RuleDefinition): RuleContext => {
+    let c = contexts.get(d);
+    if (!c) contexts.set(d, (c = { ...ctx, options: resolveOptions(d.meta, opts.options?.(d.meta)) }));
+    return c;
   };
 
   const fused = registry.fused.get(ctx.language);
@@ -77,14 +88,15 @@ export function runRules(
         if (!d || !lvl || failed.has(d.meta.id) || !isQueryRule(d.spec)) continue;
         const spec = d.spec;
         try {
+          const rctx = ctxFor(d);
           const rm = toRuleMatch(m.captures);
-          if (!rm || (spec.filter && !spec.filter(rm, ctx))) continue;
+          if (!rm || (spec.filter && !spec.filter(rm, rctx))) continue;
           const report = rm.get('report') ?? rm.node;
-          const message = typeof spec.message === 'string' ? interpolate(spec.message, rm) : spec.message(rm, ctx);
+          const message = typeof spec.message === 'string' ? interpolate(spec.message, rm) : spec.message(rm, rctx);
           const r: Report = { span: spanOf(report), message };
-          const fix = spec.fix?.(rm, ctx);
+          const fix = spec.fix?.(rm, rctx);
           if (fix) r.fix = fix;
-          const data = spec.data?.(rm, ctx);
+          const data = spec.data?.(rm, rctx);
           if (data) r.data = data;
           push(d, r, lvl);
         } catch (e) {
@@ -99,10 +111,11 @@ export function runRules(
     if (enabled.length) {
       const objects = k8sObjects(yamlDocuments(tree));
       if (objects.length) {
-        const kctx: K8sContext = { ...ctx, objects, workloads: k8sWorkloads(objects) };
+        const workloads = k8sWorkloads(objects);
         for (const [d, lvl] of enabled) {
           if (isQueryRule(d.spec) || lvl === 'off') continue;
           try {
+            const kctx: K8sContext = { ...ctxFor(d), objects, workloads };
             for (const r of d.spec.check(kctx)) push(d, r, lvl);
           } catch (e) {
             fail(d, e);

@@ -54,6 +54,14 @@ export interface Finding {
   unnecessary?: boolean;
 }
 
+/** A rule option: a threshold or switch a user sets in settings or `.dfx.yaml` (`rules: { id: { options: {...} } }`). */
+export interface RuleOptionSpec {
+  type: 'number' | 'string' | 'boolean' | 'string[]';
+  default: number | string | boolean | readonly string[];
+  /** One sentence, shown in completion, hover and the rule's doc page. */
+  description: string;
+}
+
 /** Read-only metadata of a rule: what the CLI lists, SARIF carries, hover shows and the client's views display. */
 export interface RuleMeta {
   id: string;
@@ -67,4 +75,6 @@ export interface RuleMeta {
   docs: string;
   fixable: boolean;
   tags: string[];
+  /** The rule's options with their defaults (empty when it has none). */
+  options: Readonly<Record<string, RuleOptionSpec>>;
 }
