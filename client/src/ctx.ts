@@ -160,7 +160,7 @@ export class Ctx {
         if (this.crashes.length > MAX_RESTARTS) {
           return {
             action: CloseAction.DoNotRestart,
-            message: `The genai4dfx server stopped ${this.crashes.length} times in the last 3 minutes and will not be restarted. See the output, then run "DFX: Restart Server".`,
+            message: vscode.l10n.t('The genai4dfx server stopped {0} times in the last 3 minutes and will not be restarted. See the output, then run "DFX: Restart Server".', this.crashes.length),
           };
         }
         this.output.warn(`the language server stopped unexpectedly; restarting (${this.crashes.length}/${MAX_RESTARTS})`);

@@ -16,7 +16,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const message = e instanceof Error ? e.message : String(e);
     ctx.output.error(`the language server failed to start: ${message}`);
     const output = ctx.output;
-    void vscode.window.showErrorMessage(`genai4dfx: the language server failed to start: ${message}`, 'Show Output').then((pick) => {
+    const show = vscode.l10n.t('Show Output');
+    void vscode.window.showErrorMessage(vscode.l10n.t('genai4dfx: the language server failed to start: {0}', message), show).then((pick) => {
       if (pick) output.show(true);
     });
   }

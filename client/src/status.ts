@@ -23,21 +23,21 @@ export class StatusItem implements vscode.Disposable {
 
   starting(): void {
     this.reported = false;
-    this.set({ busy: true, detail: 'starting…' });
+    this.set({ busy: true, detail: vscode.l10n.t('starting…') });
   }
 
   /** The client is connected; keep whatever the server already reported. */
   running(): void {
-    if (!this.reported) this.set({ busy: false, detail: 'ready' });
+    if (!this.reported) this.set({ busy: false, detail: vscode.l10n.t('ready') });
   }
 
   stopped(): void {
     this.reported = false;
     this.set({
       busy: false,
-      detail: 'server stopped',
+      detail: vscode.l10n.t('server stopped'),
       severity: vscode.LanguageStatusSeverity.Error,
-      command: { title: 'Restart', command: COMMANDS.restartServer },
+      command: { title: vscode.l10n.t('Restart'), command: COMMANDS.restartServer },
     });
   }
 
@@ -49,25 +49,25 @@ export class StatusItem implements vscode.Disposable {
         this.starting();
         return;
       case 'analyzing': {
-        const progress = p.total ? ` (${p.scanned ?? 0}/${p.total} files)` : '';
-        this.set({ busy: true, detail: `${p.message ?? 'analysing…'}${progress}` });
+        const progress = p.total ? vscode.l10n.t(' ({0}/{1} files)', p.scanned ?? 0, p.total) : '';
+        this.set({ busy: true, detail: `${p.message ?? vscode.l10n.t('analysing…')}${progress}` });
         return;
       }
       case 'error':
-        this.set({ busy: false, detail: p.message ?? 'analysis failed; see the output', severity: vscode.LanguageStatusSeverity.Error });
+        this.set({ busy: false, detail: p.message ?? vscode.l10n.t('analysis failed; see the output'), severity: vscode.LanguageStatusSeverity.Error });
         return;
       case 'ready': {
         const facts = [
           file,
-          p.findings === undefined ? undefined : `${p.findings} finding${p.findings === 1 ? '' : 's'}`,
-          p.lastAnalysisMs === undefined || !p.uri ? undefined : `${formatMs(p.lastAnalysisMs)}${p.lastAnalysisMs > SLOW_MS ? ' (slow)' : ''}`,
+          p.findings === undefined ? undefined : p.findings === 1 ? vscode.l10n.t('1 finding') : vscode.l10n.t('{0} findings', p.findings),
+          p.lastAnalysisMs === undefined || !p.uri ? undefined : `${formatMs(p.lastAnalysisMs)}${p.lastAnalysisMs > SLOW_MS ? vscode.l10n.t(' (slow)') : ''}`,
           p.message,
         ].filter((x): x is string => Boolean(x));
         // Thresholds apply to document analyses only; the start-up report carries the engine's load time instead.
         const ms = p.uri ? (p.lastAnalysisMs ?? 0) : 0;
         const severity =
           ms > TOO_SLOW_MS ? vscode.LanguageStatusSeverity.Error : ms > SLOW_MS ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-        this.set({ busy: false, detail: facts.length ? `last analysis: ${facts.join(', ')}` : 'ready', severity });
+        this.set({ busy: false, detail: facts.length ? vscode.l10n.t('last analysis: {0}', facts.join(', ')) : vscode.l10n.t('ready'), severity });
         return;
       }
     }
@@ -81,7 +81,7 @@ export class StatusItem implements vscode.Disposable {
     this.item.busy = s.busy;
     this.item.detail = s.detail;
     this.item.severity = s.severity ?? vscode.LanguageStatusSeverity.Information;
-    this.item.command = s.command ?? { title: 'Show Output', command: COMMANDS.showOutput };
+    this.item.command = s.command ?? { title: vscode.l10n.t('Show Output'), command: COMMANDS.showOutput };
     this.item.accessibilityInformation = { label: `genai4dfx: ${s.detail}` };
   }
 }

@@ -1,5 +1,6 @@
 // The `genai4dfx` command: the language server's engine, without LSP. Wiring only: parsing arguments, checking and
 // formatting live in cli/.
+import { setLocale } from './l10n';
 import * as fs from 'node:fs';
 import { CHECK_USAGE, parseArgs, RULES_USAGE, USAGE, UsageError, type CheckOptions, type Command } from './cli/args';
 import { failsOn, runCheck } from './cli/check';
@@ -10,6 +11,9 @@ import { TOOL } from './cli/tool';
 import { Engine } from './engine/analyzer';
 
 async function main(argv: readonly string[]): Promise<number> {
+  // GENAI4DFX_LANG=zh-cn prints messages in Chinese; the default is English whatever LANG says, so CI logs stay stable.
+  const locale = setLocale(process.env.GENAI4DFX_LANG);
+  if (locale.error) process.stderr.write(`genai4dfx: ${locale.error}\n`);
   let command: Command;
   try {
     command = parseArgs(argv);

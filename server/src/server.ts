@@ -1,4 +1,5 @@
 // The genai4dfx language server: wiring only. Behaviour lives in handlers/ and engine/.
+import { setLocale } from './l10n';
 import {
   CodeActionKind,
   createConnection,
@@ -30,6 +31,9 @@ process.on('unhandledRejection', (e) => log.error(`unhandled rejection: ${e inst
 
 connection.onInitialize(async (params): Promise<InitializeResult> => {
   const t0 = performance.now();
+  // The client's display language: zh-cn loads the Chinese bundles, anything else stays English.
+  const locale = setLocale(params.locale);
+  if (locale.error) log.warn(locale.error);
   let engine: Engine;
   try {
     engine = await Engine.create();

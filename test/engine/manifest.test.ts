@@ -101,7 +101,7 @@ describe('package.json manifest', () => {
     it('gives every command a title and the DFX category', () => {
       for (const c of contributes.commands) {
         assert.ok(c.title.trim(), `${c.command} has no title`);
-        assert.equal(c.category, 'DFX', c.command);
+        assert.equal(c.category, '%command.category%', c.command);
       }
     });
 

@@ -45,7 +45,7 @@ export class TestClient {
   }
 
   /** Spawn dist/server.js over stdio and run initialize/initialized. */
-  static async start(opts: { rootUri?: string | null; capabilities?: Record<string, unknown>; env?: NodeJS.ProcessEnv } = {}): Promise<{ client: TestClient; init: InitializeResult }> {
+  static async start(opts: { rootUri?: string | null; capabilities?: Record<string, unknown>; env?: NodeJS.ProcessEnv; locale?: string } = {}): Promise<{ client: TestClient; init: InitializeResult }> {
     const proc = spawn(process.execPath, [path.join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const client = new TestClient(proc, conn);
@@ -66,6 +66,7 @@ export class TestClient {
     });
     const init = await Promise.race([died, conn.sendRequest(InitializeRequest.type, {
       processId: process.pid,
+      ...(opts.locale ? { locale: opts.locale } : {}),
       rootUri: opts.rootUri ?? null,
       workspaceFolders: opts.rootUri ? [{ uri: opts.rootUri, name: 'root' }] : null,
       capabilities: opts.capabilities ?? {

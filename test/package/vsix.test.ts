@@ -31,7 +31,8 @@ const MAX_BYTES = 10 * 1024 * 1024;
 const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
-  /^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
+  /^extension\/(package\.json|package\.nls(\.[\w-]+)?\.json|readme\.md|readme-zh\.md|changelog\.md|LICENSE\.txt)$/,
+  /^extension\/l10n\/(bundle\.l10n|rules)\.[\w-]+\.json$/,
   /^extension\/dist\/(client|server)\.js$/,
   /^extension\/grammars\/([\w.-]+\.wasm|manifest\.json)$/,
   /^extension\/media\/[\w./-]+\.(png|svg|json|css)$/,
@@ -44,6 +45,10 @@ function required(): string[] {
     .map((g) => `extension/grammars/${g}`);
   const files = [
     'extension/package.json',
+    'extension/package.nls.json',
+    'extension/package.nls.zh-cn.json',
+    'extension/l10n/bundle.l10n.zh-cn.json',
+    'extension/l10n/rules.zh-cn.json',
     'extension/LICENSE.txt',
     'extension/changelog.md',
     'extension/dist/client.js',

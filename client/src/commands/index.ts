@@ -34,8 +34,10 @@ export function registerCommands(ctx: Ctx): void {
 
 function notRunning(ctx: Ctx): Cmd {
   return async () => {
-    const pick = await vscode.window.showWarningMessage('The genai4dfx language server is not running.', 'Restart Server', 'Show Output');
+    const restart = vscode.l10n.t('Restart Server');
+    const show = vscode.l10n.t('Show Output');
+    const pick = await vscode.window.showWarningMessage(vscode.l10n.t('The genai4dfx language server is not running.'), restart, show);
     if (pick === 'Restart Server') await vscode.commands.executeCommand(COMMANDS.restartServer);
-    else if (pick === 'Show Output') ctx.output.show(true);
+    else if (pick === show) ctx.output.show(true);
   };
 }

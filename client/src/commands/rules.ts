@@ -27,12 +27,12 @@ export const showRules: CommandFactory = {
       }
     }
     if (!items.length) {
-      void vscode.window.showWarningMessage('genai4dfx: the server listed no rules; see the output.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('genai4dfx: the server listed no rules; see the output.'));
       return;
     }
     const pick = await vscode.window.showQuickPick(items, {
-      title: 'DFX rules',
-      placeHolder: 'Pick a rule to open its documentation',
+      title: vscode.l10n.t('DFX rules'),
+      placeHolder: vscode.l10n.t('Pick a rule to open its documentation'),
       matchOnDescription: true,
       matchOnDetail: true,
     });

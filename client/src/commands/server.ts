@@ -12,7 +12,7 @@ export const restartServer: CommandFactory = always((ctx) => async () => {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     ctx.output.error(`restart failed: ${message}`);
-    void vscode.window.showErrorMessage(`genai4dfx: the language server failed to start: ${message}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('genai4dfx: the language server failed to start: {0}', message));
   }
 });
 
@@ -27,17 +27,18 @@ export const scanWorkspace: CommandFactory = {
   enabled: (ctx) => async () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (!folders.length) {
-      void vscode.window.showInformationMessage('genai4dfx: open a folder to scan a workspace; open files are analysed as you type.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('genai4dfx: open a folder to scan a workspace; open files are analysed as you type.'));
       return;
     }
     const off = folders.filter((f) => !vscode.workspace.getConfiguration('genai4dfx', f.uri).get<boolean>('workspaceDiagnostics', true));
     if (off.length) {
       const names = off.map((f) => f.name).join(', ');
+      const turnOn = vscode.l10n.t('Turn On');
       const pick = await vscode.window.showInformationMessage(
-        `genai4dfx: workspace diagnostics are off for ${names}, so only open files are analysed. Turn them on?`,
-        'Turn On',
+        vscode.l10n.t('genai4dfx: workspace diagnostics are off for {0}, so only open files are analysed. Turn them on?', names),
+        turnOn,
       );
-      if (pick === 'Turn On') for (const f of off) await enableWorkspaceDiagnostics(f);
+      if (pick === turnOn) for (const f of off) await enableWorkspaceDiagnostics(f);
     }
     ctx.client.getFeature(DocumentDiagnosticRequest.method).refresh();
     await vscode.commands.executeCommand('workbench.actions.view.problems');

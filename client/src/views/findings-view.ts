@@ -84,7 +84,7 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
   getTreeItem(node: Node): vscode.TreeItem {
     switch (node.kind) {
       case 'pillar': {
-        const item = new vscode.TreeItem(node.group === OTHER ? 'Other' : pillarLabel(node.group), vscode.TreeItemCollapsibleState.Expanded);
+        const item = new vscode.TreeItem(node.group === OTHER ? vscode.l10n.t('Other') : pillarLabel(node.group), vscode.TreeItemCollapsibleState.Expanded);
         item.description = `${node.count}`;
         item.iconPath = node.group === OTHER ? new vscode.ThemeIcon('question') : pillarIcon(node.group);
         return withId(item, node.id);
@@ -108,7 +108,7 @@ export class FindingsView implements vscode.TreeDataProvider<Node>, vscode.Dispo
       case 'finding': {
         const d = node.diagnostic;
         const item = new vscode.TreeItem(d.message, vscode.TreeItemCollapsibleState.None);
-        item.description = `Ln ${d.range.start.line + 1}, Col ${d.range.start.character + 1}`;
+        item.description = vscode.l10n.t('Ln {0}, Col {1}', d.range.start.line + 1, d.range.start.character + 1);
         item.iconPath = severityIcon(toSeverity(d.severity));
         item.tooltip = d.message;
         item.command = openCommand(node);
@@ -185,7 +185,7 @@ function ruleIdOf(d: vscode.Diagnostic): string {
 
 function openCommand(f: FindingNode): vscode.Command {
   const options: vscode.TextDocumentShowOptions = { selection: f.diagnostic.range, preserveFocus: false };
-  return { title: 'Open Finding', command: 'vscode.open', arguments: [f.uri, options] };
+  return { title: vscode.l10n.t('Open Finding'), command: 'vscode.open', arguments: [f.uri, options] };
 }
 
 function withId(item: vscode.TreeItem, id: string): vscode.TreeItem {

@@ -13,7 +13,18 @@ export function pillarIcon(pillar: Pillar): vscode.ThemeIcon {
 }
 
 export function pillarLabel(pillar: string): string {
-  return pillar.charAt(0).toUpperCase() + pillar.slice(1);
+  switch (pillar) {
+    case 'performance':
+      return vscode.l10n.t('Performance');
+    case 'security':
+      return vscode.l10n.t('Security');
+    case 'reliability':
+      return vscode.l10n.t('Reliability');
+    case 'testability':
+      return vscode.l10n.t('Testability');
+    default:
+      return pillar.charAt(0).toUpperCase() + pillar.slice(1);
+  }
 }
 
 /** The Problems panel's icon and colour for a rule severity. */

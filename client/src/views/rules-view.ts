@@ -40,7 +40,7 @@ export class RulesView implements vscode.TreeDataProvider<Node>, vscode.Disposab
     item.iconPath = severityIcon(r.severity);
     item.tooltip = ruleTooltip(r);
     item.contextValue = r.fixable ? 'rule.fixable' : 'rule';
-    item.command = { title: 'Open Documentation', command: 'vscode.open', arguments: [vscode.Uri.parse(r.docs)] };
+    item.command = { title: vscode.l10n.t('Open Documentation'), command: 'vscode.open', arguments: [vscode.Uri.parse(r.docs)] };
     return item;
   }
 
@@ -55,8 +55,8 @@ export function ruleTooltip(r: RuleMeta): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escape(r.title)}** \`${r.id}\`\n\n`);
   md.appendMarkdown(`${r.description}\n\n`);
-  const where = r.kubernetes ? 'Kubernetes manifests' : r.languages.join(', ');
-  md.appendMarkdown(`*${pillarLabel(r.pillar)} · ${r.severity} · ${escape(where)}${r.fixable ? ' · quick fix' : ''}*`);
+  const where = r.kubernetes ? vscode.l10n.t('Kubernetes manifests') : r.languages.join(', ');
+  md.appendMarkdown(`*${pillarLabel(r.pillar)} · ${r.severity} · ${escape(where)}${r.fixable ? vscode.l10n.t(' · quick fix') : ''}*`);
   return md;
 }
 

@@ -5,6 +5,7 @@ import { isPolicyPath } from './languages';
 import { ParserPool, ParseTimeoutError } from './parser-pool';
 import { RuleRegistry } from './registry';
 import { runRules, type LevelResolver, type OptionsResolver, type RuleFailure } from './runner';
+import { t } from '../l10n';
 import { LineIndex } from './span';
 import { applySuppressions, findSuppressions } from './suppressions';
 import type { Finding } from './types';
@@ -86,7 +87,7 @@ export class Engine {
     const run = runRules(this.registry, tree, ctx, opts.level, { budgetMs: opts.queryBudgetMs, kubernetes: !isPolicyPath(path), ...(opts.options ? { options: opts.options } : {}) });
     const findings = applySuppressions(run.findings, findSuppressions(text, tree, lines), lines, this.ruleIds);
     if (run.truncated) {
-      findings.push(metaFinding(PARSE_TIMEOUT, `analysis stopped after ${opts.queryBudgetMs} ms: findings for this file may be incomplete`, lines));
+      findings.push(metaFinding(PARSE_TIMEOUT, t('analysis stopped after {0} ms: findings for this file may be incomplete', opts.queryBudgetMs), lines));
     }
     return { findings, failures: run.failures, durationMs: performance.now() - t0 };
   }
@@ -100,8 +101,8 @@ export class Engine {
   parseFailed(e: unknown, text: string): Omit<Analysis, 'durationMs'> {
     const lines = new LineIndex(text.slice(0, 2000));
     const message = e instanceof ParseTimeoutError
-      ? `genai4dfx skipped this file: ${e.message} (setting genai4dfx.parseTimeoutMs)`
-      : `genai4dfx could not parse this file: ${(e as Error).message}`;
+      ? t('genai4dfx skipped this file: {0} (setting genai4dfx.parseTimeoutMs)', e.message)
+      : t('genai4dfx could not parse this file: {0}', (e as Error).message);
     return { findings: [metaFinding(PARSE_TIMEOUT, message, lines)], failures: [], skipped: message };
   }
 
@@ -109,7 +110,7 @@ export class Engine {
   oversize(size: number, opts: AnalyzeOptions, firstLine = ''): Omit<Analysis, 'durationMs'> | undefined {
     if (size <= opts.maxFileSize) return undefined;
     const mb = (n: number): string => (n / 1024 / 1024).toFixed(1);
-    const message = `genai4dfx skipped this file: it is ${mb(size)} MB, over the ${mb(opts.maxFileSize)} MB cap (setting genai4dfx.maxFileSizeKb)`;
+    const message = t('genai4dfx skipped this file: it is {0} MB, over the {1} MB cap (setting genai4dfx.maxFileSizeKb)', mb(size), mb(opts.maxFileSize));
     return { findings: [metaFinding(FILE_SKIPPED, message, new LineIndex(firstLine))], failures: [], skipped: message };
   }
 

@@ -2,6 +2,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { isQueryRule, resolveOptions, type K8sContext, type Report, type RuleContext, type RuleDefinition, type RuleMatch } from './define-rule';
 import { k8sObjects, k8sWorkloads } from './kubernetes';
 import type { RuleRegistry } from './registry';
+import { ruleText } from '../l10n';
 import { spanOf } from './span';
 import type { Finding, RuleLevel, RuleMeta } from './types';
 import { yamlDocuments } from './yaml-ast';
@@ -92,7 +93,10 @@ export function runRules(
           const rm = toRuleMatch(m.captures);
           if (!rm || (spec.filter && !spec.filter(rm, rctx))) continue;
           const report = rm.get('report') ?? rm.node;
-          const message = typeof spec.message === 'string' ? interpolate(spec.message, rm) : spec.message(rm, rctx);
+          const translated = ruleText(d.meta.id)?.message;
+          const message = translated
+            ? interpolate(translated, rm)
+            : typeof spec.message === 'string' ? interpolate(spec.message, rm) : spec.message(rm, rctx);
           const r: Report = { span: spanOf(report), message };
           const fix = spec.fix?.(rm, rctx);
           if (fix) r.fix = fix;
@@ -116,7 +120,7 @@ export function runRules(
           if (isQueryRule(d.spec) || lvl === 'off') continue;
           try {
             const kctx: K8sContext = { ...ctxFor(d), objects, workloads };
-            for (const r of d.spec.check(kctx)) push(d, r, lvl);
+            for (const r of d.spec.check(kctx)) push(d, localizeReport(d, r), lvl);
           } catch (e) {
             fail(d, e);
           }
@@ -147,6 +151,20 @@ function toRuleMatch(captures: readonly { name: string; node: Node }[]): RuleMat
 
 function interpolate(template: string, m: RuleMatch): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => m.text(name) || name);
+}
+
+/** A Kubernetes report in the locale in force: its translated template, filled from the report's data (English when a placeholder has no value). */
+function localizeReport(d: RuleDefinition, r: Report): Report {
+  const template = ruleText(d.meta.id)?.message;
+  if (!template) return r;
+  let complete = true;
+  const message = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
+    const v = r.data?.[name];
+    if (typeof v === 'string' || typeof v === 'number') return String(v);
+    complete = false;
+    return '';
+  });
+  return complete ? { ...r, message } : r;
 }
 
 /** A pattern with alternatives can match the same node twice; keep one finding per rule and span. */

@@ -1,4 +1,5 @@
 import type { Tree } from 'web-tree-sitter';
+import { t } from '../l10n';
 import type { LineIndex } from './span';
 import type { Finding } from './types';
 
@@ -81,10 +82,11 @@ export function applySuppressions(
   for (const s of suppressions) {
     if (used.has(s)) continue;
     const unknown = s.ruleIds.filter((id) => id !== 'all' && !knownRuleIds.has(id));
-    const what = s.kind === 'file' ? 'in this file' : 'on the line it covers';
     const message = unknown.length
-      ? `dfx-ignore names unknown rule ${unknown.map((u) => `"${u}"${didYouMean(u, knownRuleIds)}`).join(', ')}`
-      : `dfx-ignore ${s.ruleIds.join(', ')} suppresses nothing ${what}: remove it`;
+      ? t('dfx-ignore names unknown rule {0}', unknown.map((u) => `"${u}"${didYouMean(u, knownRuleIds)}`).join(', '))
+      : s.kind === 'file'
+        ? t('dfx-ignore {0} suppresses nothing in this file: remove it', s.ruleIds.join(', '))
+        : t('dfx-ignore {0} suppresses nothing on the line it covers: remove it', s.ruleIds.join(', '));
     kept.push({ ruleId: UNUSED_SUPPRESSION, severity: 'hint', message, span: lines.span(s.start, s.end), meta: true, unnecessary: true });
   }
   return kept;
@@ -101,7 +103,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
       best = c;
     }
   }
-  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
+  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? t(' (did you mean "{0}"?)', best) : '';
 }
 
 function editDistance(a: string, b: string): number {

@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver/node';
+import { t } from '../l10n';
 import type { Analysis, Engine } from '../engine/analyzer';
 import { DEFAULT_ANALYZE_OPTIONS } from '../engine/analyzer';
 import type { SourceDocument } from '../engine/document';
@@ -71,7 +72,7 @@ export class DocumentAnalyzer {
       lastAnalysisMs: Math.round(analysis.durationMs * 100) / 100,
       uri,
       findings: analysis.findings.length,
-      message: analysis.failures.length ? `${analysis.failures.length} rule(s) failed; see the output` : analysis.skipped,
+      message: analysis.failures.length ? t('{0} rule(s) failed; see the output', analysis.failures.length) : analysis.skipped,
     });
     return result;
   }

@@ -1,4 +1,5 @@
 import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import { t } from '../l10n';
 import { fixAllChanges } from '../engine/fixes';
 import { languageInfo } from '../engine/languages';
 import type { LineIndex } from '../engine/span';
@@ -31,7 +32,7 @@ export function registerCodeActions(connection: Connection, analyzer: DocumentAn
       if (wants(FIX_ALL_KIND)) {
         const changes = fixAllChanges(a.findings);
         if (changes.length) {
-          actions.push({ title: 'Fix all auto-fixable DFX problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: toTextEdits(changes, a.doc.lineIndex) } } });
+          actions.push({ title: t('Fix all auto-fixable DFX problems'), kind: FIX_ALL_KIND, edit: { changes: { [uri]: toTextEdits(changes, a.doc.lineIndex) } } });
         }
       }
       return actions;
@@ -46,7 +47,7 @@ function quickFixes(f: Finding, d: Diagnostic, a: DocumentAnalysis, uri: string)
   const lines = a.doc.lineIndex;
   const edit = (edits: TextEdit[]): CodeAction['edit'] => ({ changes: { [uri]: edits } });
   if (f.ruleId === UNUSED_SUPPRESSION) {
-    return [{ title: 'Remove unused dfx-ignore', kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: edit([removeSuppression(f, lines)]) }];
+    return [{ title: t('Remove unused dfx-ignore'), kind: CodeActionKind.QuickFix, diagnostics: [d], isPreferred: true, edit: edit([removeSuppression(f, lines)]) }];
   }
   if (f.meta) return [];
   const out: CodeAction[] = [];
@@ -57,14 +58,14 @@ function quickFixes(f: Finding, d: Diagnostic, a: DocumentAnalysis, uri: string)
   const line = f.span.startPos.line;
   const indent = /^\s*/.exec(lines.lineText(line))?.[0] ?? '';
   out.push({
-    title: `Suppress ${f.ruleId} on this line`,
+    title: t('Suppress {0} on this line', f.ruleId),
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
     edit: edit([{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${comment} dfx-ignore ${f.ruleId}: reason\n` }]),
   });
   const first = lines.lineText(0).startsWith('#!') ? 1 : 0;
   out.push({
-    title: `Suppress ${f.ruleId} in this file`,
+    title: t('Suppress {0} in this file', f.ruleId),
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
     edit: edit([{ range: { start: { line: first, character: 0 }, end: { line: first, character: 0 } }, newText: `${comment} dfx-ignore-file ${f.ruleId}\n` }]),

@@ -1,4 +1,5 @@
 import { MarkupKind, type Connection, type Hover } from 'vscode-languageserver/node';
+import { ruleText, t } from '../l10n';
 import type { Engine } from '../engine/analyzer';
 import type { RuleMeta } from '../engine/types';
 import type { DocumentAnalyzer } from './analysis';
@@ -7,7 +8,7 @@ import type { Logger } from './logger';
 
 /** The markdown shown for a rule: title, pillar and level, its documentation and a link to the full page. */
 export function ruleMarkdown(meta: RuleMeta): string {
-  const head = `**${meta.title}** — \`${meta.id}\` · ${meta.pillar} · ${meta.severity}${meta.fixable ? ' · quick fix available' : ''}`;
+  const head = `**${ruleText(meta.id)?.title ?? meta.title}** — \`${meta.id}\` · ${t(meta.pillar)} · ${t(meta.severity)}${meta.fixable ? t(' · quick fix available') : ''}`;
   return [head, meta.description, `[Rule documentation](${meta.docs})`].join('\n\n');
 }
 
