@@ -36,6 +36,7 @@ const ALLOWED = [
   /^extension\/dist\/(client|server)\.js$/,
   /^extension\/grammars\/([\w.-]+\.wasm|manifest\.json)$/,
   /^extension\/media\/[\w./-]+\.(png|svg|json|css)$/,
+  /^extension\/media\/walkthrough\/[\w-]+\.md$/,
   /^extension\/snippets\/[\w./-]+\.(json|code-snippets)$/,
 ];
 
