@@ -110,7 +110,8 @@ export function runRules(
     }
   }
 
-  if (ctx.language === 'yaml' && opts.kubernetes !== false && registry.kubernetesRules.length) {
+  // A manifest names its apiVersion and kind: YAML without both (CI files, configs) skips the object model entirely.
+  if (ctx.language === 'yaml' && opts.kubernetes !== false && registry.kubernetesRules.length && ctx.text.includes('apiVersion') && ctx.text.includes('kind')) {
     const enabled = registry.kubernetesRules.map((d) => [d, level(d.meta)] as const).filter(([, l]) => l !== 'off');
     if (enabled.length) {
       const objects = k8sObjects(yamlDocuments(tree));
