@@ -93,7 +93,10 @@ describe('e2e: genai4dfx in code-server', function () {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
       contributes: { commands: ContributedCommand[] };
     };
-    const labels = manifest.contributes.commands.map((c) => (c.category ? `${c.category}: ${c.title}` : c.title));
+    // Titles are %keys% of package.nls.json (the workbench shows the English text).
+    const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const text = (s: string): string => s.replace(/^%(.+)%$/, (_, k: string) => nls[k] ?? s);
+    const labels = manifest.contributes.commands.map((c) => (c.category ? `${text(c.category)}: ${text(c.title)}` : text(c.title)));
     assert.ok(labels.length > 0);
     await w.page.keyboard.press('Escape');
     const rows = await w.quickInput('F1', '>DFX:');
