@@ -5,6 +5,7 @@ import goDeferInLoop from './go-defer-in-loop';
 import k8sMissingResourceLimits from './k8s-missing-resource-limits';
 import regexCompileInLoop from './regex-compile-in-loop';
 import sqlSelectStar from './sql-select-star';
+import syncIoInAsync from './sync-io-in-async';
 
 /** The performance rules. Static imports, so the bundler sees every rule. */
 export const PERFORMANCE: readonly RuleDefinition[] = [
@@ -13,4 +14,5 @@ export const PERFORMANCE: readonly RuleDefinition[] = [
   k8sMissingResourceLimits,
   regexCompileInLoop,
   sqlSelectStar,
+  syncIoInAsync,
 ];
