@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -85,6 +86,12 @@ func (s *Service) Warm(ctx context.Context, urls []string) {
 				resp.Body.Close()
 			}
 		}(u)
+	}
+	var bufs sync.Pool
+	for range urls {
+		// ok: call-in-loop
+		b := bufs.Get()
+		bufs.Put(b)
 	}
 	cache := map[string]string{}
 	for _, u := range urls {

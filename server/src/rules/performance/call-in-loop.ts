@@ -1,18 +1,21 @@
 import type { LanguageId } from '../../engine/languages';
 import { defineRule, type RuleMatch } from '../../engine/define-rule';
 import { itemLoop } from '../lib/loops';
+import { isTestPath, namedArgs } from '../lib/syntax';
 
 const HTTP = /^(get|post|put|patch|delete|head|options|request|send|do|postform|urlopen)$/i;
 const DB_RECV = /^(db|tx|trx|conn|connection|con|pool|database|cursor|cur|knex|pg|sql|session|em|entityManager|jdbcTemplate|jdbc)$|(DB|Db|Tx|Pool|Conn|Cursor|Repository|Repo|Dao|Template)$/;
-const HTTP_RECV = /^(http|requests|httpx|axios|got|ky|superagent|restTemplate|urllib\.request)$|([cC]lient|[sS]ession|RestTemplate)$/;
+const HTTP_RECV = /^(axios|got|ky|superagent)$|([cC]lient|[sS]ession)$/;
 
 /** Is `recv.fn(...)` a database query or an outbound HTTP call? (Receiver names carry the evidence: without types, a guess by convention.) */
-function isRoundTrip(language: LanguageId, recv: string, fn: string): boolean {
+function isRoundTrip(language: LanguageId, recv: string, fn: string, argc: number): boolean {
   const last = recv.split('.').pop() ?? '';
   if (language === 'go') {
     if (recv === 'http') return /^(Get|Post|Head|PostForm)$/.test(fn);
     if (/[cC]lient$/.test(last)) return /^(Get|Post|Head|PostForm|Do)$/.test(fn);
-    return DB_RECV.test(last) && /^(Query|QueryRow|QueryContext|QueryRowContext|Exec|ExecContext|Get|Select|GetContext|SelectContext|NamedExec|First|Find|Take)$/.test(fn);
+    // sync.Pool.Get() takes no argument; sqlx/gorm Get/Select/First/Find take a destination.
+    if (/^(Get|Select|First|Find|Take)$/.test(fn)) return DB_RECV.test(last) && argc > 0;
+    return DB_RECV.test(last) && /^(Query|QueryRow|QueryContext|QueryRowContext|Exec|ExecContext|GetContext|SelectContext|NamedExec)$/.test(fn);
   }
   if (language === 'python') {
     if (/\.objects$/.test(recv)) return /^(get|get_or_create|update_or_create|create)$/.test(fn);
@@ -57,7 +60,9 @@ export default defineRule({
     javascript: JS,
     java: '(method_invocation object: (_) @recv name: (identifier) @fn) @match',
   },
-  filter: (m, ctx) => (m.text('recv') ? isRoundTrip(ctx.language, m.text('recv'), m.text('fn')) : true) && !!itemLoop(m.node),
+  filter: (m, ctx) =>
+    (m.text('recv') ? isRoundTrip(ctx.language, m.text('recv'), m.text('fn'), namedArgs(m.node.childForFieldName('arguments')).length) : true)
+    && !isTestPath(ctx.relativePath) && !!itemLoop(m.node),
   message: (m) =>
     `${callee(m)} runs once per item of this loop (the N+1 pattern): n items cost n round trips, so latency and database/upstream load grow with the data; `
     + 'fetch or write them in one batch (WHERE id IN (...) / = ANY($1), a bulk endpoint, executemany, saveAll) or load what the loop needs before it',
@@ -71,7 +76,7 @@ JS/TS \`fetch\`, axios/got, \`pool.query\`/\`db.query\`, Prisma and Mongoose/Seq
 \`HttpClient.send\`. Receivers are recognised by the conventional names (\`db\`, \`tx\`, \`pool\`, \`cursor\`,
 \`*Repository\`, \`*Client\`...).
 
-Not flagged: retry and polling loops (a header mentioning attempts, retries, backoff, a deadline), \`while\` loops,
+Not flagged: test files, retry and polling loops (a header mentioning attempts, retries, backoff, a deadline), \`while\` loops,
 fixed small counts (\`range(3)\`), goroutines started per item (see unbounded-fan-out), and callbacks whose promises are
 awaited together with \`Promise.all\`.
 

@@ -109,3 +109,37 @@ func Export(db *sql.DB) error {
 	}
 	return rows.Err()
 }
+
+func Fetch(client *http.Client, urls []string) (*http.Response, error) {
+	for _, u := range urls {
+		resp, err := client.Get(u)
+		if err != nil {
+			continue
+		}
+		if resp.StatusCode != http.StatusOK {
+			// ok: go-defer-in-loop
+			defer resp.Body.Close()
+			return nil, err
+		}
+		return resp, nil
+	}
+	return nil, nil
+}
+
+func Merge(groups []Group) []Group {
+	for i := range groups {
+		if i == len(groups)-1 {
+			// ok: go-defer-in-loop
+			defer func() { groups = append(groups, Group{}) }()
+		}
+	}
+	return groups
+}
+
+func LockAll(locks []*sync.Mutex) {
+	for _, l := range locks {
+		l.Lock()
+		// ruleid: go-defer-in-loop
+		defer func() { l.Unlock() }()
+	}
+}

@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
-import { ancestors } from '../lib/syntax';
+import { ancestors, isTestPath } from '../lib/syntax';
 
 /** The loop whose body holds `n` in the same function (a closure stops the search: its defers run when it returns). */
 function loopOf(n: Node): Node | undefined {
@@ -11,6 +11,18 @@ function loopOf(n: Node): Node | undefined {
   return undefined;
 }
 
+/** `defer f.Close(); return err`: the defer runs once, when that return leaves the function. */
+function returnsRightAway(defer: Node): boolean {
+  for (let s = defer.nextNamedSibling; s; s = s.nextNamedSibling) {
+    if (s.type === 'return_statement') return true;
+    if (s.type !== 'comment' && s.type !== 'expression_statement' && s.type !== 'defer_statement') return false;
+  }
+  return false;
+}
+
+/** A deferred closure that releases nothing is deliberate post-processing ("after the loop, append..."), not a leak. */
+const RELEASES = /\.(Close|Unlock|RUnlock|Release|Done|Stop|Rollback|Shutdown|Cancel)\(|\bcancel\w*\(\)/;
+
 /** `defer` runs when the function returns, not at the end of the iteration: resources pile up until then. */
 export default defineRule({
   id: 'go-defer-in-loop',
@@ -20,9 +32,13 @@ export default defineRule({
   title: 'defer inside a loop runs only when the function returns',
   triggers: ['defer'],
   query: '(defer_statement (call_expression function: (_) @callee)) @match',
-  filter: (m) => !!loopOf(m.node),
+  filter: (m, ctx) => {
+    if (isTestPath(ctx.relativePath) || !loopOf(m.node) || returnsRightAway(m.node)) return false;
+    const callee = m.get('callee');
+    return callee?.type !== 'func_literal' || RELEASES.test(callee.text);
+  },
   message: (m) =>
-    `defer ${m.text('callee')}(...) inside a loop runs only when the whole function returns, so every iteration's resource (file, response body, lock, rows) stays open until then; `
+    `defer ${m.get('callee')?.type === 'func_literal' ? 'func() {...}' : m.text('callee')}(...) inside a loop runs only when the whole function returns, so every iteration's resource (file, response body, lock, rows) stays open until then; `
     + 'move the loop body into a function (or a func literal called per iteration) so the defer runs each time, or close explicitly',
   description: `
 A \`defer\` statement sits inside the body of a \`for\` loop (not inside a function literal in that body).
@@ -45,7 +61,9 @@ for _, name := range files {
 
 or call a function literal per iteration (\`func() { f, _ := os.Open(n); defer f.Close(); ... }()\`), or close
 explicitly at the end of the iteration (and on every \`continue\`). A \`defer\` inside such a function literal, or in a
-goroutine started in the loop, is not flagged.
+goroutine started in the loop, is not flagged; nor is a defer followed by a \`return\` in the same block (it runs
+once), a deferred closure that releases nothing (deliberate work after the loop), or a test file (cleanup at the end of
+a test is usually what is meant there).
 
 **Links.** [Go spec: Defer statements](https://go.dev/ref/spec#Defer_statements),
 [staticcheck SA9001](https://staticcheck.dev/docs/checks/#SA9001), [revive defer rule](https://github.com/mgechev/revive/blob/master/RULES_DESCRIPTIONS.md#defer).

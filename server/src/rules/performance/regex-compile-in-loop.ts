@@ -81,6 +81,11 @@ the pattern and flags are literals or constants.
 `,
 });
 
+/** The first target of `a, b := ...` (the pattern), or the node itself. */
+function single(n: Node | null): Node | null {
+  return n?.type === 'expression_list' ? n.namedChildren[0] ?? null : n;
+}
+
 /** Compiled in a loop and not stored for later. */
 function flagged(n: Node): boolean {
   return !!enclosingLoop(n) && !storedForLater(n);
@@ -132,7 +137,14 @@ function storedForLater(n: Node): boolean {
   if (!p) return false;
   if (p.type === 'arguments' || p.type === 'argument_list') {
     const callee = p.parent?.childForFieldName('function') ?? p.parent?.childForFieldName('name');
-    return /(^|\.)(append|push|add|put|set|unshift|setdefault)$/.test(callee?.text ?? '');
+    return /(^|\.)(append|push|add|put|set|unshift|setdefault|add[A-Z]\w*)$/.test(callee?.text ?? '');
+  }
+  // `re, err := regexp.Compile(p)` ... `m[k] = re`: a variable that the loop then stores.
+  const variable = single(p.childForFieldName('left') ?? p.childForFieldName('name'));
+  if (variable?.type === 'identifier' && /declaration|declarator|assignment/.test(p.type) && !/augmented/.test(p.type)) {
+    const loop = enclosingLoop(n);
+    const v = variable.text;
+    if (loop && new RegExp(`\\]\\s*=\\s*${v}\\b|\\b(append|push|add|put|set|setdefault)\\([^)]*\\b${v}\\b`).test(loop.text)) return true;
   }
   if (/comprehension|generator_expression|arrow_function|lambda/.test(p.type)) return p.childForFieldName('body')?.id === n.id;
   if (p.type === 'pair') return /comprehension/.test(p.parent?.type ?? '');

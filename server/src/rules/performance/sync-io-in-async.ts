@@ -19,7 +19,7 @@ const PY_BLOCKING: Record<string, RegExp> = {
 };
 
 /** Startup code, scripts and tests may block: only request-time code of a server is the concern. */
-const SCRIPT_PATH = /(^|[\\/])(scripts?|bin|tools|build)[\\/]|(^|[\\/])[\w.-]*(cli|config|setup)\.[cm]?[jt]sx?$/;
+const SCRIPT_PATH = /(^|[\\/])(scripts?|bin|tools|build|cli)[\\/]|(^|[\\/])[\w.-]*(cli|config|setup)\.[cm]?[jt]sx?$/;
 
 /** True when `fn` is an async function, or an Express-style `(req, res)` handler. */
 function isAsyncContext(fn: Node): boolean {
@@ -80,7 +80,7 @@ Blocking I/O is called from async code, where it stalls the event loop:
 - **Python:** \`requests.get/post/...\`, \`time.sleep\`, \`subprocess.run/call/check_output\` and \`urllib.request.urlopen\`
   inside an \`async def\`.
 
-Not flagged: test files, scripts (\`scripts/\`, \`bin/\`, \`tools/\`, \`*.config.*\`, \`cli.*\`), functions named
+Not flagged: test files, scripts (\`scripts/\`, \`bin/\`, \`tools/\`, \`cli/\`, \`*.config.*\`, \`cli.*\`), functions named
 \`main\`/\`bootstrap\`, and synchronous functions (reading configuration at startup is fine).
 
 **Why it matters in production.** Node.js and asyncio run all requests of a process on one thread. A 50 ms synchronous

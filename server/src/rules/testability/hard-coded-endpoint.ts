@@ -8,7 +8,8 @@ const URL = new RegExp(`^(?:${SCHEMES})://(?:[^/@\\s]+@)?(\\[[0-9a-fA-F:]+\\]|[A
 /** A bare `host:port`, e.g. a Redis or Kafka address. */
 const HOST_PORT = /^([A-Za-z0-9._-]+):(\d{2,5})$/;
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
-const LOCAL = /^(localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\]|host\.docker\.internal)$|(^|\.)(example(\.com|\.org|\.net)?|test|invalid|localhost)$/i;
+// Loopback, and the fixed link-local metadata services of the clouds (169.254.169.254, metadata.google.internal), which are not configurable.
+const LOCAL = /^(localhost|127(\.\d{1,3}){3}|0\.0\.0\.0|\[::1?\]|host\.docker\.internal|169\.254\.\d{1,3}\.\d{1,3}|\[fd00:ec2::254\]|metadata\.google\.internal|metadata)$|(^|\.)(example(\.com|\.org|\.net)?|test|invalid|localhost)$/i;
 const INTERNAL_SUFFIX = /\.(internal|local|svc|cluster\.local|corp|lan|intra|intranet|consul|home\.arpa)$/i;
 /** Calls whose literal argument is a default for a configured value. */
 const DEFAULTING = /(env|getOrDefault|getProperty|default|fallback|config\.get|Get(String|Int)?Or)/i;
@@ -20,7 +21,8 @@ export function hardCodedHost(literal: string): string | undefined {
   if (url) {
     const host = url[1] ?? '';
     if (LOCAL.test(host) || host.includes('${') || host.includes('{')) return undefined;
-    const internal = IPV4.test(host) || INTERNAL_SUFFIX.test(host) || !host.includes('.');
+    // A single-label name without a port (http://endpoint) is more often a placeholder than a service.
+    const internal = IPV4.test(host) || INTERNAL_SUFFIX.test(host);
     return internal || url[2] ? `${host}${url[2] ? `:${url[2]}` : ''}` : undefined;
   }
   const hp = HOST_PORT.exec(s);
@@ -70,10 +72,11 @@ export default defineRule({
   description: `
 A string literal in code is the address of a specific non-local service: a URL or \`host:port\` whose host is an IP
 address, an internal name (\`*.internal\`, \`*.svc\`, \`*.cluster.local\`, \`*.local\`, \`*.corp\`, a single-label
-name such as \`http://orders:8080\`), or any URL with an explicit port. Database URLs (\`postgres://\`, \`mongodb://\`,
+name with a port such as \`http://orders:8080\`), or any URL with an explicit port. Database URLs (\`postgres://\`, \`mongodb://\`,
 \`redis://\`, \`jdbc:...\`) count too.
 
-Not flagged: \`localhost\`, loopback and \`0.0.0.0\`, reserved example domains (\`example.com\`, \`.test\`,
+Not flagged: \`localhost\`, loopback and \`0.0.0.0\`, the cloud metadata services (\`169.254.169.254\`,
+\`metadata.google.internal\`), reserved example domains (\`example.com\`, \`.test\`,
 \`.invalid\`), public host names without a port (API base URLs of public services, documentation links), literals that
 are the fallback of a configuration lookup (\`os.Getenv\` wrappers, \`process.env.X ?? '...'\`,
 \`os.environ.get("X", "...")\`), test files, and \`docs/\`, \`examples/\`, \`samples/\` folders.

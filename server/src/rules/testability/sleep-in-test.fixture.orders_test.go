@@ -49,6 +49,14 @@ func TestClientTimeout(t *testing.T) {
 	waitForServer()
 }
 
+type slowReader struct{ delay time.Duration }
+
+func (r *slowReader) Read(b []byte) (int, error) {
+	// ok: sleep-in-test
+	time.Sleep(r.delay)
+	return 0, nil
+}
+
 func TestWorkerEventually(t *testing.T) {
 	q := NewQueue()
 	w := StartWorker(q)

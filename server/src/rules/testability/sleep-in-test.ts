@@ -30,8 +30,10 @@ function inTestBody(n: Node, language: LanguageId): boolean {
   }
   switch (fn.type) {
     case 'function_declaration':
-    case 'method_declaration':
       return true;
+    case 'method_declaration':
+      // Java test methods; in Go only suite tests (methods on a fake are simulating latency).
+      return language === 'java' || /^Test/.test(fn.childForFieldName('name')?.text ?? '');
     case 'function_definition':
       return ![...ancestors(fn)].some((p) => p.type === 'function_definition');
     case 'func_literal':
