@@ -3,6 +3,7 @@ import type { RuleDefinition } from '../../engine/define-rule';
 import directClockCall from './direct-clock-call';
 import functionTooComplex from './function-too-complex';
 import hardCodedEndpoint from './hard-coded-endpoint';
+import networkInUnitTest from './network-in-unit-test';
 import sleepInTest from './sleep-in-test';
 
 /** The testability rules. Static imports, so the bundler sees every rule. */
@@ -10,5 +11,6 @@ export const TESTABILITY: readonly RuleDefinition[] = [
   directClockCall,
   functionTooComplex,
   hardCodedEndpoint,
+  networkInUnitTest,
   sleepInTest,
 ];
