@@ -5,6 +5,7 @@ import goDeferInLoop from './go-defer-in-loop';
 import k8sMissingResourceLimits from './k8s-missing-resource-limits';
 import regexCompileInLoop from './regex-compile-in-loop';
 import sqlSelectStar from './sql-select-star';
+import stringConcatInLoop from './string-concat-in-loop';
 import syncIoInAsync from './sync-io-in-async';
 
 /** The performance rules. Static imports, so the bundler sees every rule. */
@@ -14,5 +15,6 @@ export const PERFORMANCE: readonly RuleDefinition[] = [
   k8sMissingResourceLimits,
   regexCompileInLoop,
   sqlSelectStar,
+  stringConcatInLoop,
   syncIoInAsync,
 ];
