@@ -1,10 +1,20 @@
 import type { RuleDefinition } from '../../engine/define-rule';
 // Keep sorted by id; test/engine/registry.test.ts checks this list matches the rule files in this folder.
+import callInLoop from './call-in-loop';
+import goDeferInLoop from './go-defer-in-loop';
 import k8sMissingResourceLimits from './k8s-missing-resource-limits';
 import regexCompileInLoop from './regex-compile-in-loop';
+import sqlSelectStar from './sql-select-star';
+import stringConcatInLoop from './string-concat-in-loop';
+import syncIoInAsync from './sync-io-in-async';
 
 /** The performance rules. Static imports, so the bundler sees every rule. */
 export const PERFORMANCE: readonly RuleDefinition[] = [
+  callInLoop,
+  goDeferInLoop,
   k8sMissingResourceLimits,
   regexCompileInLoop,
+  sqlSelectStar,
+  stringConcatInLoop,
+  syncIoInAsync,
 ];

@@ -42,6 +42,15 @@ func search(terms []string, items []CartItem, rules map[string]string) []CartIte
 		// ok: regex-compile-in-loop
 		cache[k] = regexp.MustCompile(r)
 	}
+	byName := make(map[string]*regexp.Regexp, len(rules))
+	for name, r := range rules {
+		// ok: regex-compile-in-loop
+		re, err := regexp.Compile(r)
+		if err != nil {
+			continue
+		}
+		byName[name] = re
+	}
 	for _, route := range []string{"/a", "/b"} {
 		http.HandleFunc(route, func(w http.ResponseWriter, r *http.Request) {
 			// ok: regex-compile-in-loop

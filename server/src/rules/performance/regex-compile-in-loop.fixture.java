@@ -26,7 +26,12 @@ public class WarehouseRules {
         }
         // ruleid: regex-compile-in-loop
         skus.stream().filter(s -> Pattern.compile(rules.get(0)).matcher(s).find()).forEach(allowed::add);
-        return allowed;
+        int temporary = 0;
+        for (String sku : skus) {
+            // ruleid: regex-compile-in-loop
+            if (Pattern.compile("^TMP-\\d+$", Pattern.CASE_INSENSITIVE).matcher(sku).matches()) temporary++;
+        }
+        return temporary > 0 ? List.of() : allowed;
     }
 
     public List<Pattern> compileAll(List<String> rules) {

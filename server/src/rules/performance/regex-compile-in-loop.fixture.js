@@ -20,6 +20,12 @@ function matchPromoCodes(codes, patterns) {
     // ruleid: regex-compile-in-loop
     do { if (new RegExp(codes[i]).test('x')) hits.push(codes[i]); } while (false);
   }
+  for (const code of codes) {
+    // ruleid: regex-compile-in-loop
+    if (new RegExp('^VIP-\\d+$').test(code)) hits.push(code);
+    // ruleid: regex-compile-in-loop
+    if (RegExp('^SALE-', 'g').test(code)) hits.push(code);
+  }
   return hits;
 }
 
