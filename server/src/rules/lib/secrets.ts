@@ -5,6 +5,7 @@
 //  - by name: a string assigned to something named like a secret (`password`, `apiKey`, `client_secret`...) whose
 //    value is not a placeholder and looks random enough.
 // False positives teach users to ignore the rule, so every path checks placeholders and character variety.
+import type { Node } from 'web-tree-sitter';
 
 /** A secret found in plain text: the offsets of the secret value (not its name) and what it is. */
 export interface SecretHit {
@@ -207,4 +208,92 @@ export function redactSecrets(text: string, extra: readonly SecretPattern[] = []
     at = h.end;
   }
   return out + text.slice(at);
+}
+
+// ---- In code: the literal's text and the name it is bound to (tree-sitter nodes of Go, Python, JS/TS, Java). ----
+
+/** Node types of plain string literals in the supported languages. */
+export const STRING_LITERALS = ['interpreted_string_literal', 'raw_string_literal', 'string', 'template_string', 'string_literal'];
+
+/** The content of a string literal without quotes or prefixes; undefined for interpolated strings (f-strings, templates with `${}`). */
+export function literalText(n: Node): string | undefined {
+  if (n.type === 'template_string') return n.namedChildren.some((c) => c.type === 'template_substitution') ? undefined : n.text.slice(1, -1);
+  if (n.type === 'string' && n.descendantsOfType('interpolation').length) return undefined;
+  const m = /^[A-Za-z]*("""|\'\'\'|"|'|`)([\s\S]*)\1$/.exec(n.text);
+  return m ? m[2] : undefined;
+}
+
+/** Two-argument calls that bind a value to a name: `props.put("password", ...)`, `os.Setenv("API_KEY", ...)`, `headers.set("Authorization", ...)`. */
+const BINDING_CALLS = /(^|\.)(put|set|setProperty|setenv|Setenv|putenv|setdefault|add|Add|Set|append|header|setHeader|addHeader|withPassword)$/;
+
+/** The last segment of a target (`cfg.Password` → Password, `os.environ["API_KEY"]` → API_KEY), or undefined. */
+function targetName(t: Node): string | undefined {
+  if (/^(subscript|subscript_expression|index_expression)$/.test(t.type)) {
+    const idx = t.childForFieldName('subscript') ?? t.childForFieldName('index') ?? t.namedChildren[1];
+    return idx && STRING_LITERALS.includes(idx.type) ? literalText(idx) : undefined;
+  }
+  if (!/^(identifier|selector_expression|attribute|member_expression|field_access|property_identifier)$/.test(t.type)) return undefined;
+  return t.text.split('.').pop();
+}
+
+/**
+ * The name a string literal is bound to: a variable, constant, field, struct/object/dict key, keyword or default
+ * argument, assignment target, or the key of a `put("password", "...")`-style call. Undefined when it is not bound.
+ */
+export function secretNameOf(literal: Node): string | undefined {
+  let n = literal;
+  let p = n.parent;
+  if (p?.type === 'literal_element') [n, p] = [p, p.parent];
+  let index = 0;
+  if (p?.type === 'expression_list' || p?.type === 'pattern_list') {
+    index = p.namedChildren.findIndex((c) => c.id === n.id);
+    [n, p] = [p, p.parent];
+  }
+  if (!p) return undefined;
+  const isValue = (field: string): boolean => p.childForFieldName(field)?.id === n.id;
+  switch (p.type) {
+    case 'keyed_element':
+    case 'pair': {
+      const key = p.type === 'pair' ? p.childForFieldName('key') : p.namedChildren[0];
+      if (!key || key.id === n.id) return undefined;
+      const k = key.type === 'literal_element' ? key.namedChildren[0] : key;
+      if (!k) return undefined;
+      return STRING_LITERALS.includes(k.type) ? literalText(k) : /identifier$/.test(k.type) ? k.text : undefined;
+    }
+    case 'short_var_declaration':
+    case 'assignment_statement':
+    case 'assignment':
+    case 'assignment_expression':
+    case 'augmented_assignment':
+    case 'assignment_pattern': {
+      if (!isValue('right')) return undefined;
+      const left = p.childForFieldName('left');
+      const target = left?.type === 'expression_list' || left?.type === 'pattern_list' ? left.namedChildren[index] : left;
+      return target ? targetName(target) : undefined;
+    }
+    case 'var_spec':
+    case 'const_spec': {
+      const names = p.childrenForFieldName('name');
+      return names[index]?.text;
+    }
+    case 'variable_declarator':
+    case 'public_field_definition':
+    case 'field_definition':
+    case 'keyword_argument':
+    case 'default_parameter':
+    case 'typed_default_parameter':
+      return isValue('value') ? p.childForFieldName('name')?.text : undefined;
+    case 'arguments':
+    case 'argument_list': {
+      const args = p.namedChildren.filter((c) => !/comment/.test(c.type));
+      const call = p.parent;
+      const callee = call?.childForFieldName('function') ?? call?.childForFieldName('name');
+      const calleeText = call?.type === 'method_invocation' ? `.${callee?.text ?? ''}` : callee?.text ?? '';
+      const first = args[0];
+      if (args.length !== 2 || args[1]?.id !== n.id || !first || !STRING_LITERALS.includes(first.type) || !BINDING_CALLS.test(calleeText)) return undefined;
+      return literalText(first);
+    }
+    default:
+      return undefined;
+  }
 }
