@@ -37,3 +37,13 @@ export function stringContent(n: Node | undefined): string {
   const m = /^[A-Za-z]*("""|'''|"|'|`)([\s\S]*)\1$/.exec(n.text);
   return m?.[2] ?? '';
 }
+
+/**
+ * True when `name` is a file-level constant string: declared once with a plain literal (`const cleanup = "..."`,
+ * `CLEANUP = "..."`, `static final String CMD = "..."`) and never assigned again in the file.
+ */
+export function isFileConstantString(name: string, text: string): boolean {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+  const assigns = [...text.matchAll(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*(?::\\s*[\\w.]+\\s*)?(:=|\\+=|=(?!=))\\s*(.)`, 'g'))];
+  return assigns.length === 1 && /["'`]/.test(assigns[0]?.[2] ?? '') && new RegExp(`${name.replace(/\$/g, '\\$')}\\s*(?::\\s*[\\w.]+\\s*)?:?=\\s*(["'\`])[^"'\`$]*\\1\\s*(;|\\n|$)`).test(text);
+}
