@@ -4,8 +4,11 @@ import dynamicCodeEval from './dynamic-code-eval';
 import goTlsInsecureSkipVerify from './go-tls-insecure-skip-verify';
 import hardCodedSecret from './hard-coded-secret';
 import insecureRandomToken from './insecure-random-token';
+import javaTlsTrustAll from './java-tls-trust-all';
+import jwtNoVerify from './jwt-no-verify';
 import k8sImageLatestTag from './k8s-image-latest-tag';
 import nodeTlsVerificationDisabled from './node-tls-verification-disabled';
+import permissiveCors from './permissive-cors';
 import pythonTlsVerifyDisabled from './python-tls-verify-disabled';
 import shellCommandInjection from './shell-command-injection';
 import sqlStringConcatenation from './sql-string-concatenation';
@@ -19,8 +22,11 @@ export const SECURITY: readonly RuleDefinition[] = [
   goTlsInsecureSkipVerify,
   hardCodedSecret,
   insecureRandomToken,
+  javaTlsTrustAll,
+  jwtNoVerify,
   k8sImageLatestTag,
   nodeTlsVerificationDisabled,
+  permissiveCors,
   pythonTlsVerifyDisabled,
   shellCommandInjection,
   sqlStringConcatenation,
