@@ -9,6 +9,7 @@ import jwtNoVerify from './jwt-no-verify';
 import k8sImageLatestTag from './k8s-image-latest-tag';
 import nodeTlsVerificationDisabled from './node-tls-verification-disabled';
 import permissiveCors from './permissive-cors';
+import pythonSslUnverifiedContext from './python-ssl-unverified-context';
 import pythonTlsVerifyDisabled from './python-tls-verify-disabled';
 import shellCommandInjection from './shell-command-injection';
 import sqlStringConcatenation from './sql-string-concatenation';
@@ -27,6 +28,7 @@ export const SECURITY: readonly RuleDefinition[] = [
   k8sImageLatestTag,
   nodeTlsVerificationDisabled,
   permissiveCors,
+  pythonSslUnverifiedContext,
   pythonTlsVerifyDisabled,
   shellCommandInjection,
   sqlStringConcatenation,
