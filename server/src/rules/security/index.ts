@@ -1,16 +1,38 @@
 import type { RuleDefinition } from '../../engine/define-rule';
 // Keep sorted by id; test/engine/registry.test.ts checks this list matches the rule files in this folder.
+import dynamicCodeEval from './dynamic-code-eval';
 import goTlsInsecureSkipVerify from './go-tls-insecure-skip-verify';
+import hardCodedSecret from './hard-coded-secret';
+import insecureRandomToken from './insecure-random-token';
+import javaTlsTrustAll from './java-tls-trust-all';
+import jwtNoVerify from './jwt-no-verify';
 import k8sImageLatestTag from './k8s-image-latest-tag';
 import nodeTlsVerificationDisabled from './node-tls-verification-disabled';
+import permissiveCors from './permissive-cors';
+import pythonSslUnverifiedContext from './python-ssl-unverified-context';
 import pythonTlsVerifyDisabled from './python-tls-verify-disabled';
+import shellCommandInjection from './shell-command-injection';
 import sqlStringConcatenation from './sql-string-concatenation';
+import unsafeDeserialization from './unsafe-deserialization';
+import weakHash from './weak-hash';
+import weakTlsVersion from './weak-tls-version';
 
 /** The security rules. Static imports, so the bundler sees every rule. */
 export const SECURITY: readonly RuleDefinition[] = [
+  dynamicCodeEval,
   goTlsInsecureSkipVerify,
+  hardCodedSecret,
+  insecureRandomToken,
+  javaTlsTrustAll,
+  jwtNoVerify,
   k8sImageLatestTag,
   nodeTlsVerificationDisabled,
+  permissiveCors,
+  pythonSslUnverifiedContext,
   pythonTlsVerifyDisabled,
+  shellCommandInjection,
   sqlStringConcatenation,
+  unsafeDeserialization,
+  weakHash,
+  weakTlsVersion,
 ];

@@ -1,0 +1,36 @@
+const vm = require('node:vm');
+
+function filterRows(rows, predicate) {
+  // ruleid: dynamic-code-eval
+  return rows.filter((row) => eval(predicate));
+}
+
+function sandbox(source) {
+  // ruleid: dynamic-code-eval
+  const script = new vm.Script(source);
+  return script.runInNewContext({});
+}
+
+function handler(req) {
+  // ruleid: dynamic-code-eval
+  return eval('handle_' + req.query.action + '()');
+}
+
+function constant() {
+  const src = 'globalThis.answer = 42';
+  // ok: dynamic-code-eval
+  return vm.runInThisContext(src);
+}
+
+function safe(req) {
+  const handlers = { list: () => [], get: () => ({}) };
+  // ok: dynamic-code-eval
+  return handlers[req.query.action]?.();
+}
+
+function evaluate(expr) {
+  // ok: dynamic-code-eval
+  return mathjs.evaluate(expr);
+}
+
+module.exports = { filterRows, sandbox, handler, constant, safe, evaluate };
