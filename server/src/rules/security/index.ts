@@ -2,6 +2,7 @@ import type { RuleDefinition } from '../../engine/define-rule';
 // Keep sorted by id; test/engine/registry.test.ts checks this list matches the rule files in this folder.
 import goTlsInsecureSkipVerify from './go-tls-insecure-skip-verify';
 import k8sAddedCapabilities from './k8s-added-capabilities';
+import k8sDisallowedRegistry from './k8s-disallowed-registry';
 import k8sHostNamespaces from './k8s-host-namespaces';
 import k8sHostPathMount from './k8s-host-path-mount';
 import k8sImageLatestTag from './k8s-image-latest-tag';
@@ -9,6 +10,7 @@ import k8sPrivilegeEscalation from './k8s-privilege-escalation';
 import k8sPrivilegedContainer from './k8s-privileged-container';
 import k8sRunAsRoot from './k8s-run-as-root';
 import k8sSaTokenAutomount from './k8s-sa-token-automount';
+import k8sSecretInEnv from './k8s-secret-in-env';
 import k8sWritableRootFs from './k8s-writable-root-fs';
 import nodeTlsVerificationDisabled from './node-tls-verification-disabled';
 import pythonTlsVerifyDisabled from './python-tls-verify-disabled';
@@ -18,6 +20,7 @@ import sqlStringConcatenation from './sql-string-concatenation';
 export const SECURITY: readonly RuleDefinition[] = [
   goTlsInsecureSkipVerify,
   k8sAddedCapabilities,
+  k8sDisallowedRegistry,
   k8sHostNamespaces,
   k8sHostPathMount,
   k8sImageLatestTag,
@@ -25,6 +28,7 @@ export const SECURITY: readonly RuleDefinition[] = [
   k8sPrivilegedContainer,
   k8sRunAsRoot,
   k8sSaTokenAutomount,
+  k8sSecretInEnv,
   k8sWritableRootFs,
   nodeTlsVerificationDisabled,
   pythonTlsVerifyDisabled,
