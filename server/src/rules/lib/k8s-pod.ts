@@ -1,5 +1,8 @@
 // Pod-spec helpers shared by the k8s-* rules: long-running kinds, security contexts, replica counts, label selectors,
 // image references, and certain-fix edits that keep the manifest's indentation.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { RuleContext } from '../../engine/define-rule';
 import type { K8sContainer, K8sObject, K8sWorkload } from '../../engine/kubernetes';
 import { getIn, pairOf, scalarIn, type YMap, type YScalar, type YValue } from '../../engine/yaml-ast';
@@ -151,10 +154,20 @@ export function appendToMap(ctx: RuleContext, m: YMap | undefined, lines: readon
   const first = m.pairs[0];
   const last = m.pairs[m.pairs.length - 1];
   if (!first || !last) return undefined;
-  const indent = ' '.repeat(first.keySpan.startPos.character);
+  const column = first.keySpan.startPos.character;
+  const indent = ' '.repeat(column);
   const eol = ctx.text.includes('\r\n') ? '\r\n' : '\n';
-  // A pair whose value ends a line (block scalars) reports its end at the start of the next line.
-  const endLine = last.span.endPos.character === 0 && last.span.endPos.line > last.span.startPos.line ? last.span.endPos.line - 1 : last.span.endPos.line;
+  // The last entry ends at its last line indented deeper than the keys (or a `- ` item at the keys' column, the
+  // compact sequence style). Syntax-tree spans are not used: block scalars swallow trailing blank and comment lines.
+  let endLine = last.span.startPos.line;
+  for (let l = endLine + 1; l < ctx.lines.lineCount; l++) {
+    const t = ctx.lines.lineText(l);
+    const body = t.trimStart();
+    if (!body || body.startsWith('#')) continue;
+    const ind = t.length - body.length;
+    if (ind < column || (ind === column && !/^-(\s|$)/.test(body))) break;
+    endLine = l;
+  }
   const at = ctx.lines.lineStart(endLine) + ctx.lines.lineText(endLine).length;
   return { start: at, end: at, newText: lines.map((l) => `${eol}${indent}${l}`).join('') };
 }
@@ -192,4 +205,59 @@ export function describeContainer(w: K8sWorkload, c: K8sContainer): string {
 export function podSpecSpan(w: K8sWorkload): Span {
   const path = w.kind === 'Pod' ? [] : w.kind === 'CronJob' ? ['spec', 'jobTemplate', 'spec', 'template'] : ['spec', 'template'];
   return pairOf(path.length ? getIn(w.root, ...path) : w.root, 'spec')?.keySpan ?? w.kindSpan;
+}
+
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+const kustomizeCache = new Map<string, { mtimeMs: number; names: ReadonlySet<string> }>();
+
+/** The `images[].name` entries of a kustomization file (a line scan: the block is a flat list of small maps). */
+function kustomizeImages(file: string): ReadonlySet<string> {
+  let mtimeMs: number;
+  try {
+    mtimeMs = fs.statSync(file).mtimeMs;
+  } catch {
+    return new Set();
+  }
+  const cached = kustomizeCache.get(file);
+  if (cached?.mtimeMs === mtimeMs) return cached.names;
+  const names = new Set<string>();
+  let inImages = false;
+  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+    if (/^\S/.test(line)) inImages = /^images:\s*$/.test(line);
+    else if (inImages) {
+      const m = /^\s*(?:-\s*)?name:\s*["']?([^"'\s#]+)/.exec(line);
+      if (m?.[1]) names.add(m[1]);
+    }
+  }
+  kustomizeCache.set(file, { mtimeMs, names });
+  return names;
+}
+
+/**
+ * True when a kustomization in the manifest's folder or one of its parents (within the project) rewrites this image
+ * (`images: [{ name: <image>, newTag: ... }]`): the tag written in the manifest is then not the one deployed.
+ */
+export function kustomizeOverridesImage(ctx: RuleContext, image: string): boolean {
+  let file: string;
+  try {
+    file = ctx.path.startsWith('file:') ? fileURLToPath(ctx.path) : ctx.path;
+  } catch {
+    return false;
+  }
+  if (!path.isAbsolute(file)) return false;
+  const ref = parseImage(image);
+  const written = image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
+  const candidates = new Set([written, `${ref.registry}/${ref.repository}`, ref.repository.replace(/^library\//, '')]);
+  const levels = Math.min(4, Math.max(1, ctx.relativePath.split(/[\\/]/).length));
+  let dir = path.dirname(file);
+  for (let i = 0; i < levels; i++) {
+    for (const k of KUSTOMIZATION_FILES) {
+      const names = kustomizeImages(path.join(dir, k));
+      if ([...candidates].some((c) => names.has(c))) return true;
+    }
+    const up = path.dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return false;
 }

@@ -3,6 +3,8 @@ import { getIn } from '../../engine/yaml-ast';
 import { describeContainer } from '../lib/k8s-pod';
 
 /** Capabilities the baseline standard allows to be added (the container runtime's default set). */
+/** Capabilities that are known routes to escaping the container or controlling the node. */
+const ESCAPE = new Set(['ALL', 'SYS_ADMIN', 'SYS_PTRACE', 'SYS_MODULE', 'SYS_RAWIO', 'SYS_BOOT', 'DAC_READ_SEARCH', 'NET_ADMIN', 'NET_RAW', 'BPF', 'PERFMON', 'SYSLOG', 'MAC_ADMIN', 'MAC_OVERRIDE']);
 const BASELINE = new Set(['AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']);
 
 /** Every added capability is a slice of root; only binding a low port is harmless enough for the restricted level. */
@@ -25,7 +27,7 @@ export default defineRule({
           const level = BASELINE.has(cap) ? 'the restricted Pod Security level allows only NET_BIND_SERVICE' : 'even the baseline Pod Security level forbids it';
           out.push({
             span: item.span,
-            message: `${describeContainer(w, c)} adds capability ${item.value}: it gives a compromised process ${cap === 'ALL' ? 'every root power' : 'a root power'} it can use to escape or tamper with the node, and ${level}; remove it (and drop: [ALL]), or grant it to a narrowly scoped helper container`,
+            message: `${describeContainer(w, c)} adds capability ${item.value}: ${ESCAPE.has(cap) ? `it hands a compromised process ${cap === 'ALL' ? 'every root power' : 'a root power'} that is a known route to escaping the container or controlling the node` : 'it widens what a compromised process may do beyond the runtime defaults'}, and ${level}; remove it (and drop: [ALL]), or grant it to a narrowly scoped helper container`,
           });
         }
       }

@@ -1,5 +1,6 @@
 import { defineRule, type Report } from '../../engine/define-rule';
 import { getIn, pairOf, scalarIn } from '../../engine/yaml-ast';
+import { isTrue, scalarNode } from '../lib/k8s-pod';
 
 /** Paths whose mount is a direct route to root on the node. */
 const CRITICAL = /^\/(?:$|etc\b|root\b|proc\b|sys\b|var\/lib\/kubelet\b|var\/run\/docker\.sock|run\/containerd|var\/run\/containerd|var\/run\/crio|run\/crio)/;
@@ -21,9 +22,17 @@ export default defineRule({
         if (!hp) continue;
         const path = String(scalarIn(hp.value, 'path') ?? '?');
         const name = String(scalarIn(v, 'name') ?? '(unnamed)');
-        const risk = CRITICAL.test(path)
-          ? 'this path gives control of the node (container runtime, kubelet or system files)'
-          : 'the pod can read or plant files on the node, outside quotas and cleanup, and is tied to that node';
+        const mounts = w.containers.flatMap((c) => {
+          const vm = getIn(c.value, 'volumeMounts');
+          return vm?.kind === 'seq' ? vm.items.filter((m) => scalarIn(m, 'name') === name) : [];
+        });
+        const readOnly = mounts.length > 0 && mounts.every((m) => isTrue(scalarNode(m, 'readOnly')));
+        const critical = CRITICAL.test(path);
+        const risk = readOnly
+          ? `even read-only, it shows the pod the node's ${critical ? 'system files, credentials or other pods\' data' : 'files'} and ties it to that node`
+          : critical
+            ? 'this path gives control of the node (container runtime, kubelet or system files)'
+            : 'the pod can read or plant files on the node, outside quotas and cleanup, and is tied to that node';
         out.push({
           span: hp.keySpan,
           message: `volume ${name} of ${w.kind} ${w.name} mounts hostPath ${path}: ${risk}; use emptyDir, a ConfigMap/Secret, or a PersistentVolumeClaim instead`,
@@ -33,8 +42,8 @@ export default defineRule({
     return out;
   },
   description: `
-A pod spec (of any workload) with a \`hostPath\` volume. The message names the path and says when it is one of the
-paths that hand over the node outright (\`/\`, \`/etc\`, \`/proc\`, \`/sys\`, \`/var/lib/kubelet\`, the Docker, containerd
+A pod spec (of any workload) with a \`hostPath\` volume. The message names the path, says whether every mount of
+it is \`readOnly\`, and says when it is one of the paths that hand over the node outright (\`/\`, \`/etc\`, \`/proc\`, \`/sys\`, \`/var/lib/kubelet\`, the Docker, containerd
 or CRI-O socket). Level: **baseline**.
 
 **Why it matters in production.** A hostPath volume bypasses every isolation Kubernetes provides: the pod reads and

@@ -23,7 +23,8 @@ export default defineRule({
         const add = getIn(c.value, 'securityContext', 'capabilities', 'add');
         if (add?.kind === 'seq' && add.items.some((i) => i.kind === 'scalar' && /^(CAP_)?SYS_ADMIN$/.test(String(i.value)))) continue;
         const how = isTrue(setting) ? 'sets allowPrivilegeEscalation: true' : 'does not set allowPrivilegeEscalation: false';
-        const change = setSecurityField(ctx, c.value, 'allowPrivilegeEscalation', 'false');
+        // An explicit `true` was somebody's choice (e.g. an image that needs file capabilities): no automatic fix.
+        const change = setting ? undefined : setSecurityField(ctx, c.value, 'allowPrivilegeEscalation', 'false');
         out.push({
           span: setting?.span ?? securitySpan(c),
           message: `${describeContainer(w, c)} ${how}: a setuid binary in the image lets a compromised process gain more privileges than it started with; set securityContext.allowPrivilegeEscalation: false`,
@@ -45,7 +46,9 @@ base images) or file capabilities. An attacker who gets code execution in the co
 deserialization bug, can turn an unprivileged foothold into root in the container, the first step of most container
 escapes. Setting it costs nothing for a normal service.
 
-**How to fix.** The quick fix adds it (creating the \`securityContext\` when needed):
+**How to fix.** When the field is absent the quick fix adds it (creating the \`securityContext\` when needed); an
+explicit \`true\` is left to you, since someone chose it (images that bind low ports through a file capability, such
+as ingress-nginx, need it until the image changes):
 
 \`\`\`yaml
 securityContext:

@@ -27,7 +27,8 @@ export default defineRule({
           continue;
         }
         if (isTrue(nonRoot?.node) || (typeof user?.node.value === 'number' && user.node.value > 0)) continue;
-        const change = setSecurityField(ctx, c.value, 'runAsNonRoot', 'true');
+        // An explicit runAsNonRoot: false (here or in the pod) was somebody's choice: no automatic fix.
+        const change = nonRoot ? undefined : setSecurityField(ctx, c.value, 'runAsNonRoot', 'true');
         out.push({
           span: nonRoot?.node.span ?? securitySpan(c),
           message: `${who} ${nonRoot ? 'sets runAsNonRoot: false' : 'does not set runAsNonRoot: true or a non-zero runAsUser'}, so it runs as root when the image's USER is root (most base images): set securityContext.runAsNonRoot: true and build the image with a non-root USER`,
@@ -57,7 +58,8 @@ securityContext:
   runAsUser: 10001   # optional when the image sets a numeric USER
 \`\`\`
 
-The quick fix adds \`runAsNonRoot: true\`. With it the kubelet refuses to start a container whose image would run as
+When neither level sets \`runAsNonRoot\`, the quick fix adds \`runAsNonRoot: true\` to the container (an explicit
+\`false\` is left to you). With it the kubelet refuses to start a container whose image would run as
 root (\`CreateContainerConfigError\`), so check the image's \`USER\` first.
 
 **Links.** [Pod Security Standards: Restricted](https://kubernetes.io/docs/concepts/security/pod-security-standards/#restricted),

@@ -1,6 +1,6 @@
 import { defineRule, type Report } from '../../engine/define-rule';
 import { scalarIn } from '../../engine/yaml-ast';
-import { appendToMap, isFalse, isTrue, podSpecSpan, replaceScalar, scalarNode } from '../lib/k8s-pod';
+import { appendToMap, isFalse, isTrue, podSpecSpan, scalarNode } from '../lib/k8s-pod';
 
 /** A pod on the default service account rarely calls the API, yet gets a token an attacker can use against it. */
 export default defineRule({
@@ -22,7 +22,8 @@ export default defineRule({
       if (sa !== 'default') continue;
       const saObject = ctx.objects.find((o) => o.kind === 'ServiceAccount' && o.name === 'default' && o.namespace === w.namespace);
       if (!setting && saObject && isFalse(scalarNode(saObject.root, 'automountServiceAccountToken'))) continue;
-      const change = setting ? replaceScalar(setting, 'false') : appendToMap(ctx, w.podSpec, ['automountServiceAccountToken: false']);
+      // An explicit `true` was somebody's choice: no automatic fix.
+      const change = setting ? undefined : appendToMap(ctx, w.podSpec, ['automountServiceAccountToken: false']);
       out.push({
         span: setting?.span ?? podSpecSpan(w),
         message: `${w.kind} ${w.name} runs as the default service account and ${isTrue(setting) ? 'sets automountServiceAccountToken: true' : 'does not set automountServiceAccountToken: false'}: every container gets an API token an attacker can use from a compromised pod; set automountServiceAccountToken: false (or use a dedicated service account if the pod calls the Kubernetes API)`,
@@ -43,7 +44,7 @@ anyone with code execution in the pod (an RCE, an SSRF that reads files, a malic
 API server as the service account. Any RoleBinding someone later grants to \`default\` — a common shortcut — silently
 extends to every such pod, and the token is also a ready-made credential for lateral movement.
 
-**How to fix.** The quick fix adds it to the pod spec:
+**How to fix.** When the field is absent the quick fix adds it to the pod spec (an explicit \`true\` is left to you):
 
 \`\`\`yaml
 spec:

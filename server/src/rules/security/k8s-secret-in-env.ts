@@ -17,8 +17,8 @@ function secretReason(name: string, value: YScalar): string | undefined {
   if (PLACEHOLDER.test(v)) return undefined;
   if (SECRET_FORMAT.test(v)) return 'its value has the format of a credential';
   if (!SECRET_NAME.test(name) || NOT_SECRET_NAME.test(name)) return undefined;
-  // Paths, booleans spelled as strings and short flags are configuration, not secrets.
-  if (v.startsWith('/') || /^(true|false|yes|no|on|off|enabled?|disabled?|\d+)$/i.test(v) || v.length < 6) return undefined;
+  // Paths, booleans spelled as strings and numbers are configuration, not secrets; a 1-2 character value is a flag.
+  if (v.startsWith('/') || /^(true|false|yes|no|on|off|enabled?|disabled?|\d+)$/i.test(v) || v.length < 3) return undefined;
   return 'its name says it holds a secret and its value is a literal';
 }
 
