@@ -53,6 +53,15 @@ describe('k8s pod helpers', () => {
     assert.equal(run(file, DEPLOYMENT('registry.example.com/shop/other:latest'), 'k8s-image-latest-tag').length, 1, 'an image the kustomization does not name is still flagged');
   });
 
+  it('k8s-image-latest-tag leaves images that Skaffold builds', () => {
+    const app = path.join(dir, 'skaffold-app');
+    fs.mkdirSync(path.join(app, 'kubernetes-manifests'), { recursive: true });
+    fs.writeFileSync(path.join(app, 'skaffold.yaml'), 'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n  - image: frontend\n    context: src/frontend\n');
+    const file = path.join(app, 'kubernetes-manifests', 'frontend.yaml');
+    assert.equal(run(file, DEPLOYMENT('frontend'), 'k8s-image-latest-tag').length, 0);
+    assert.equal(run(file, DEPLOYMENT('redis'), 'k8s-image-latest-tag').length, 1);
+  });
+
   it('k8s-missing-pdb evaluates matchExpressions against the pod labels', () => {
     const pdb = (op: string, values: string) => `---
 apiVersion: policy/v1

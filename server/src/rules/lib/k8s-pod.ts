@@ -207,37 +207,45 @@ export function podSpecSpan(w: K8sWorkload): Span {
   return pairOf(path.length ? getIn(w.root, ...path) : w.root, 'spec')?.keySpan ?? w.kindSpan;
 }
 
-const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
-const kustomizeCache = new Map<string, { mtimeMs: number; names: ReadonlySet<string> }>();
+/** Build and deploy tools that replace an image reference written in a manifest, and how to read their image names. */
+const IMAGE_REWRITERS: { files: string[]; names: (text: string) => Set<string> }[] = [
+  // kustomize: `images: [{ name: cart, newTag: 1.8.2 }]` (a line scan: the block is a flat list of small maps).
+  { files: ['kustomization.yaml', 'kustomization.yml', 'Kustomization'], names: (text) => {
+    const names = new Set<string>();
+    let inImages = false;
+    for (const line of text.split(/\r?\n/)) {
+      if (/^\S/.test(line)) inImages = /^images:\s*$/.test(line);
+      else if (inImages) {
+        const m = /^\s*(?:-\s*)?name:\s*["']?([^"'\s#]+)/.exec(line);
+        if (m?.[1]) names.add(m[1]);
+      }
+    }
+    return names;
+  } },
+  // Skaffold: `build.artifacts[].image` names are replaced by the built, tagged image at deploy time.
+  { files: ['skaffold.yaml', 'skaffold.yml'], names: (text) => new Set([...text.matchAll(/^\s*-\s*image:\s*["']?([^"'\s#]+)/gm)].map((m) => m[1] ?? '')) },
+];
+const rewriterCache = new Map<string, { mtimeMs: number; names: ReadonlySet<string> }>();
 
-/** The `images[].name` entries of a kustomization file (a line scan: the block is a flat list of small maps). */
-function kustomizeImages(file: string): ReadonlySet<string> {
+function rewrittenNames(file: string, read: (text: string) => Set<string>): ReadonlySet<string> {
   let mtimeMs: number;
   try {
     mtimeMs = fs.statSync(file).mtimeMs;
   } catch {
     return new Set();
   }
-  const cached = kustomizeCache.get(file);
+  const cached = rewriterCache.get(file);
   if (cached?.mtimeMs === mtimeMs) return cached.names;
-  const names = new Set<string>();
-  let inImages = false;
-  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
-    if (/^\S/.test(line)) inImages = /^images:\s*$/.test(line);
-    else if (inImages) {
-      const m = /^\s*(?:-\s*)?name:\s*["']?([^"'\s#]+)/.exec(line);
-      if (m?.[1]) names.add(m[1]);
-    }
-  }
-  kustomizeCache.set(file, { mtimeMs, names });
+  const names = read(fs.readFileSync(file, 'utf8'));
+  rewriterCache.set(file, { mtimeMs, names });
   return names;
 }
 
 /**
- * True when a kustomization in the manifest's folder or one of its parents (within the project) rewrites this image
- * (`images: [{ name: <image>, newTag: ... }]`): the tag written in the manifest is then not the one deployed.
+ * True when a kustomization (`images:`) or a Skaffold config (`build.artifacts[].image`) in the manifest's folder or
+ * one of its parents (within the project) rewrites this image: the tag written in the manifest is not the one deployed.
  */
-export function kustomizeOverridesImage(ctx: RuleContext, image: string): boolean {
+export function imageRewrittenByTooling(ctx: RuleContext, image: string): boolean {
   let file: string;
   try {
     file = ctx.path.startsWith('file:') ? fileURLToPath(ctx.path) : ctx.path;
@@ -247,13 +255,15 @@ export function kustomizeOverridesImage(ctx: RuleContext, image: string): boolea
   if (!path.isAbsolute(file)) return false;
   const ref = parseImage(image);
   const written = image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
-  const candidates = new Set([written, `${ref.registry}/${ref.repository}`, ref.repository.replace(/^library\//, '')]);
+  const candidates = [written, `${ref.registry}/${ref.repository}`, ref.repository.replace(/^library\//, '')];
   const levels = Math.min(4, Math.max(1, ctx.relativePath.split(/[\\/]/).length));
   let dir = path.dirname(file);
   for (let i = 0; i < levels; i++) {
-    for (const k of KUSTOMIZATION_FILES) {
-      const names = kustomizeImages(path.join(dir, k));
-      if ([...candidates].some((c) => names.has(c))) return true;
+    for (const tool of IMAGE_REWRITERS) {
+      for (const f of tool.files) {
+        const names = rewrittenNames(path.join(dir, f), tool.names);
+        if (candidates.some((c) => names.has(c))) return true;
+      }
     }
     const up = path.dirname(dir);
     if (up === dir) break;

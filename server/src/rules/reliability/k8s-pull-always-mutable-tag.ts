@@ -1,6 +1,6 @@
 import { defineRule, type Report } from '../../engine/define-rule';
 import { getIn } from '../../engine/yaml-ast';
-import { describeContainer, isImagePlaceholder, parseImage, scalarNode } from '../lib/k8s-pod';
+import { describeContainer, imageRewrittenByTooling, isImagePlaceholder, parseImage, scalarNode } from '../lib/k8s-pod';
 
 /** Always re-resolving a tag means every restart may run different code, and none can start while the registry is down. */
 export default defineRule({
@@ -18,7 +18,7 @@ export default defineRule({
         if (policy?.value !== 'Always' || image?.kind !== 'scalar' || typeof image.value !== 'string' || isImagePlaceholder(image.value)) continue;
         const ref = parseImage(image.value);
         // Untagged and :latest images are k8s-image-latest-tag's findings; a digest pins the content.
-        if (ref.digest || ref.tag === undefined || ref.tag === 'latest') continue;
+        if (ref.digest || ref.tag === undefined || ref.tag === 'latest' || imageRewrittenByTooling(ctx, image.value)) continue;
         out.push({
           span: policy.span,
           message: `${describeContainer(w, c)} pulls ${image.value} with imagePullPolicy: Always: the tag is re-resolved on every container start, so a re-pushed tag silently changes the code of restarted pods, and no pod can start while the registry is unreachable; pin the image by digest (@sha256:...) or use IfNotPresent with immutable tags`,
@@ -29,8 +29,9 @@ export default defineRule({
   },
   description: `
 A container with \`imagePullPolicy: Always\` whose image is a tag without a digest (\`cart:1.8\`, \`cart:main\`).
-Images with no tag or \`:latest\` are reported by k8s-image-latest-tag instead, and a digest (\`@sha256:…\`) makes
-\`Always\` harmless. Severity info: with a registry that enforces immutable tags the risk is only the registry
+Images with no tag or \`:latest\` are reported by k8s-image-latest-tag instead, a digest (\`@sha256:…\`) makes
+\`Always\` harmless, and images a kustomization or Skaffold config rewrites are skipped (the written tag is not the
+deployed one). Severity info: with a registry that enforces immutable tags the risk is only the registry
 dependency.
 
 **Why it matters in production.** \`Always\` makes the kubelet ask the registry what the tag points to on every

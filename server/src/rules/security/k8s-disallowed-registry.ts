@@ -1,6 +1,6 @@
 import { defineRule, type Report } from '../../engine/define-rule';
 import { getIn } from '../../engine/yaml-ast';
-import { describeContainer, isImagePlaceholder, parseImage } from '../lib/k8s-pod';
+import { describeContainer, imageRewrittenByTooling, isImagePlaceholder, parseImage } from '../lib/k8s-pod';
 
 /** True when an allow-list entry (`registry`, `registry/path`, `*.domain`) covers the image. */
 function allowed(entry: string, registry: string, repository: string): boolean {
@@ -36,7 +36,7 @@ export default defineRule({
         const image = getIn(c.value, 'image');
         if (image?.kind !== 'scalar' || typeof image.value !== 'string' || isImagePlaceholder(image.value)) continue;
         const ref = parseImage(image.value);
-        if (entries.some((e) => allowed(e, ref.registry, ref.repository))) continue;
+        if (entries.some((e) => allowed(e, ref.registry, ref.repository)) || imageRewrittenByTooling(ctx, image.value)) continue;
         out.push({
           span: image.span,
           message: `image ${image.value} of ${describeContainer(w, c)} comes from ${ref.registry}, which is not in allowedRegistries (${entries.join(', ')}): it bypasses the images your organisation scans and signs; mirror it into an allowed registry or add the registry to the policy`,
@@ -52,7 +52,8 @@ A container image (init containers included) whose registry is not in the rule's
 (\`registry.example.com\`), a registry and path prefix (\`ghcr.io/my-org\`, \`docker.io/library\`) or a domain wildcard
 (\`*.dkr.ecr.eu-west-1.amazonaws.com\`). Images without a registry are Docker Hub's (\`nginx\` is
 \`docker.io/library/nginx\`). With the default, an empty list, the rule is silent. Templated images (\`$(IMAGE)\`,
-\`\${IMAGE}\`) are skipped.
+\`\${IMAGE}\`) are skipped, and so are images a kustomization (\`images:\`) or Skaffold config
+(\`build.artifacts\`) in the manifest's folder or a parent rewrites.
 
 **Why it matters in production.** A private registry or pull-through mirror is where an organisation scans, signs and
 retains images. An image pulled straight from a public registry skips all of that: it can be replaced upstream
