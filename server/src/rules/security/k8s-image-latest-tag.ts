@@ -1,5 +1,6 @@
 import { defineRule, type Report } from '../../engine/define-rule';
 import { getIn } from '../../engine/yaml-ast';
+import { isImagePlaceholder, imageRewrittenByTooling } from '../lib/k8s-pod';
 
 /** The tag of an image reference (`undefined` when there is none); a registry port is not a tag. */
 function tagOf(image: string): string | undefined {
@@ -23,6 +24,8 @@ export default defineRule({
         if (image?.kind !== 'scalar' || typeof image.value !== 'string' || image.value.includes('@')) continue;
         const tag = tagOf(image.value);
         if (tag !== undefined && tag !== 'latest') continue;
+        // Templated images are filled in later; kustomize `images:` and Skaffold artifacts set the tag that is deployed.
+        if (isImagePlaceholder(image.value) || imageRewrittenByTooling(ctx, image.value)) continue;
         const what = tag ? 'uses the mutable :latest tag' : 'has no tag, so it pulls :latest';
         out.push({
           span: image.span,
@@ -34,7 +37,10 @@ export default defineRule({
   },
   description: `
 A container image is referenced by the \`latest\` tag (\`cart:latest\`) or by no tag at all (\`cart\`, which means
-\`latest\`), without a digest.
+\`latest\`), without a digest. Templated images (\`$(IMAGE)\`, \`\${IMAGE}\`) are skipped, and so are images that a
+\`kustomization.yaml\` (\`images:\`) or \`skaffold.yaml\` (\`build.artifacts[].image\`) in the manifest's folder
+or a parent folder rewrites: the tag written in the manifest is not the one deployed (judge the kustomization's
+\`newTag\`, or Skaffold's tag policy, instead).
 
 **Why it matters in production.** \`latest\` is a moving pointer, not a version. Which code runs depends on when each
 node last pulled the image: replicas of one Deployment can run different builds, a node replacement silently upgrades
