@@ -2,23 +2,33 @@ import type { RuleDefinition } from '../../engine/define-rule';
 // Keep sorted by id; test/engine/registry.test.ts checks this list matches the rule files in this folder.
 import goDiscardedError from './go-discarded-error';
 import goHttpNoTimeout from './go-http-no-timeout';
+import goResponseBodyNotClosed from './go-response-body-not-closed';
 import javaEmptyCatch from './java-empty-catch';
 import javaHttpClientNoTimeout from './java-http-client-no-timeout';
+import jsEmptyCatch from './js-empty-catch';
 import jsFetchNoTimeout from './js-fetch-no-timeout';
+import jsFloatingPromise from './js-floating-promise';
+import jsHttpClientNoTimeout from './js-http-client-no-timeout';
 import k8sMissingProbes from './k8s-missing-probes';
 import k8sSingleReplica from './k8s-single-replica';
 import pythonBareExcept from './python-bare-except';
+import pythonHttpClientNoTimeout from './python-http-client-no-timeout';
 import pythonRequestsNoTimeout from './python-requests-no-timeout';
 
 /** The reliability rules. Static imports, so the bundler sees every rule. */
 export const RELIABILITY: readonly RuleDefinition[] = [
   goDiscardedError,
   goHttpNoTimeout,
+  goResponseBodyNotClosed,
   javaEmptyCatch,
   javaHttpClientNoTimeout,
+  jsEmptyCatch,
   jsFetchNoTimeout,
+  jsFloatingPromise,
+  jsHttpClientNoTimeout,
   k8sMissingProbes,
   k8sSingleReplica,
   pythonBareExcept,
+  pythonHttpClientNoTimeout,
   pythonRequestsNoTimeout,
 ];
