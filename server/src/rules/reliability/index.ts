@@ -1,5 +1,6 @@
 import type { RuleDefinition } from '../../engine/define-rule';
 // Keep sorted by id; test/engine/registry.test.ts checks this list matches the rule files in this folder.
+import exitInLibraryCode from './exit-in-library-code';
 import goDiscardedError from './go-discarded-error';
 import goHttpNoTimeout from './go-http-no-timeout';
 import goResponseBodyNotClosed from './go-response-body-not-closed';
@@ -11,12 +12,16 @@ import jsFloatingPromise from './js-floating-promise';
 import jsHttpClientNoTimeout from './js-http-client-no-timeout';
 import k8sMissingProbes from './k8s-missing-probes';
 import k8sSingleReplica from './k8s-single-replica';
+import kafkaProducerUnsafeAcks from './kafka-producer-unsafe-acks';
+import mongodbWriteConcernZero from './mongodb-write-concern-zero';
 import pythonBareExcept from './python-bare-except';
 import pythonHttpClientNoTimeout from './python-http-client-no-timeout';
 import pythonRequestsNoTimeout from './python-requests-no-timeout';
+import redisClientNoTimeout from './redis-client-no-timeout';
 
 /** The reliability rules. Static imports, so the bundler sees every rule. */
 export const RELIABILITY: readonly RuleDefinition[] = [
+  exitInLibraryCode,
   goDiscardedError,
   goHttpNoTimeout,
   goResponseBodyNotClosed,
@@ -28,7 +33,10 @@ export const RELIABILITY: readonly RuleDefinition[] = [
   jsHttpClientNoTimeout,
   k8sMissingProbes,
   k8sSingleReplica,
+  kafkaProducerUnsafeAcks,
+  mongodbWriteConcernZero,
   pythonBareExcept,
   pythonHttpClientNoTimeout,
   pythonRequestsNoTimeout,
+  redisClientNoTimeout,
 ];
