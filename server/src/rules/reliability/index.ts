@@ -1,11 +1,16 @@
 import type { RuleDefinition } from '../../engine/define-rule';
 // Keep sorted by id; test/engine/registry.test.ts checks this list matches the rule files in this folder.
 import exitInLibraryCode from './exit-in-library-code';
+import goContextBackgroundInHandler from './go-context-background-in-handler';
 import goDiscardedError from './go-discarded-error';
 import goHttpNoTimeout from './go-http-no-timeout';
 import goResponseBodyNotClosed from './go-response-body-not-closed';
+import goSqlUnboundedPool from './go-sql-unbounded-pool';
+import javaCatchThrowable from './java-catch-throwable';
 import javaEmptyCatch from './java-empty-catch';
 import javaHttpClientNoTimeout from './java-http-client-no-timeout';
+import javaOkhttpNoTimeout from './java-okhttp-no-timeout';
+import javaResttemplateNoTimeout from './java-resttemplate-no-timeout';
 import jsEmptyCatch from './js-empty-catch';
 import jsFetchNoTimeout from './js-fetch-no-timeout';
 import jsFloatingPromise from './js-floating-promise';
@@ -22,11 +27,16 @@ import redisClientNoTimeout from './redis-client-no-timeout';
 /** The reliability rules. Static imports, so the bundler sees every rule. */
 export const RELIABILITY: readonly RuleDefinition[] = [
   exitInLibraryCode,
+  goContextBackgroundInHandler,
   goDiscardedError,
   goHttpNoTimeout,
   goResponseBodyNotClosed,
+  goSqlUnboundedPool,
+  javaCatchThrowable,
   javaEmptyCatch,
   javaHttpClientNoTimeout,
+  javaOkhttpNoTimeout,
+  javaResttemplateNoTimeout,
   jsEmptyCatch,
   jsFetchNoTimeout,
   jsFloatingPromise,
