@@ -10,6 +10,7 @@ import javaCatchThrowable from './java-catch-throwable';
 import javaEmptyCatch from './java-empty-catch';
 import javaHttpClientNoTimeout from './java-http-client-no-timeout';
 import javaOkhttpNoTimeout from './java-okhttp-no-timeout';
+import javaResourceNotClosed from './java-resource-not-closed';
 import javaResttemplateNoTimeout from './java-resttemplate-no-timeout';
 import jsEmptyCatch from './js-empty-catch';
 import jsFetchNoTimeout from './js-fetch-no-timeout';
@@ -21,6 +22,7 @@ import kafkaProducerUnsafeAcks from './kafka-producer-unsafe-acks';
 import mongodbWriteConcernZero from './mongodb-write-concern-zero';
 import pythonBareExcept from './python-bare-except';
 import pythonHttpClientNoTimeout from './python-http-client-no-timeout';
+import pythonOpenWithoutWith from './python-open-without-with';
 import pythonRequestsNoTimeout from './python-requests-no-timeout';
 import redisClientNoTimeout from './redis-client-no-timeout';
 
@@ -36,6 +38,7 @@ export const RELIABILITY: readonly RuleDefinition[] = [
   javaEmptyCatch,
   javaHttpClientNoTimeout,
   javaOkhttpNoTimeout,
+  javaResourceNotClosed,
   javaResttemplateNoTimeout,
   jsEmptyCatch,
   jsFetchNoTimeout,
@@ -47,6 +50,7 @@ export const RELIABILITY: readonly RuleDefinition[] = [
   mongodbWriteConcernZero,
   pythonBareExcept,
   pythonHttpClientNoTimeout,
+  pythonOpenWithoutWith,
   pythonRequestsNoTimeout,
   redisClientNoTimeout,
 ];
