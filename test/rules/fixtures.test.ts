@@ -7,6 +7,7 @@ import type { Engine } from '../../server/src/engine/analyzer';
 import { DEFAULT_ANALYZE_OPTIONS } from '../../server/src/engine/analyzer';
 import { applyChanges } from '../../server/src/engine/fixes';
 import { languageForPath, languageInfo } from '../../server/src/engine/languages';
+import type { RuleMeta } from '../../server/src/engine/types';
 import { RULES } from '../../server/src/rules/index';
 import { ROOT, sharedEngine } from '../helpers/engine';
 
@@ -42,6 +43,12 @@ function readAnnotations(text: string, comment: string, id: string): Expectation
   return exp;
 }
 
+/** Rule options a fixture sets on a comment line `<comment> fixture-options: {json}` (for rules that are silent by default). */
+function fixtureOptions(text: string, comment: string): Record<string, unknown> | undefined {
+  const m = new RegExp(`^\\s*${comment.replace(/[/#]/g, '\\$&')}\\s*fixture-options:\\s*(\\{.*\\})\\s*$`, 'm').exec(text);
+  return m?.[1] ? (JSON.parse(m[1]) as Record<string, unknown>) : undefined;
+}
+
 function annotate(text: string, flagged: Set<number>, exp: Expectations): string {
   return text.split('\n').map((l, i) => {
     const want = exp.ruleid.has(i) ? 'want' : exp.ok.has(i) ? 'ok  ' : '    ';
@@ -74,7 +81,9 @@ describe('rule fixtures', function () {
           const exp = readAnnotations(text, languageInfo(language).lineComment, id);
           assert.ok(exp.ruleid.size > 0, `${path.basename(file)} has no "ruleid: ${id}" annotation`);
           assert.ok(exp.ok.size > 0, `${path.basename(file)} has no "ok: ${id}" annotation`);
-          const result = engine.analyzeText(file, language, text, { ...DEFAULT_ANALYZE_OPTIONS, level: (m) => (m.id === id ? m.severity : 'off') });
+          const userOptions = fixtureOptions(text, languageInfo(language).lineComment);
+          const opts = { ...DEFAULT_ANALYZE_OPTIONS, level: (m: RuleMeta) => (m.id === id ? m.severity : 'off'), ...(userOptions ? { options: (m: RuleMeta) => (m.id === id ? userOptions : undefined) } : {}) };
+          const result = engine.analyzeText(file, language, text, opts);
           assert.deepEqual(result.failures, [], 'the rule threw');
           const flagged = new Set(result.findings.filter((f) => f.ruleId === id).map((f) => f.span.startPos.line));
           const problems: string[] = [];
@@ -105,7 +114,7 @@ describe('rule fixtures', function () {
           if (process.env.UPDATE_FIXTURES) fs.writeFileSync(fixedPath, fixed);
           assert.ok(fs.existsSync(fixedPath), `${path.basename(fixedPath)} is missing (UPDATE_FIXTURES=1 npm test writes it)`);
           assert.equal(fixed, fs.readFileSync(fixedPath, 'utf8'), 'fixed output differs from the golden file');
-          const after = engine.analyzeText(file, language, fixed, { ...DEFAULT_ANALYZE_OPTIONS, level: (m) => (m.id === id ? m.severity : 'off') });
+          const after = engine.analyzeText(file, language, fixed, opts);
           const fixedAgain = after.findings.filter((f) => f.ruleId === id && f.fix);
           assert.equal(fixedAgain.length, 0, 'the fixed file still has fixable findings');
         });

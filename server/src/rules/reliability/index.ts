@@ -20,11 +20,13 @@ import k8sMissingProbes from './k8s-missing-probes';
 import k8sSingleReplica from './k8s-single-replica';
 import kafkaProducerUnsafeAcks from './kafka-producer-unsafe-acks';
 import mongodbWriteConcernZero from './mongodb-write-concern-zero';
+import outboundCallNoRetry from './outbound-call-no-retry';
 import pythonBareExcept from './python-bare-except';
 import pythonHttpClientNoTimeout from './python-http-client-no-timeout';
 import pythonOpenWithoutWith from './python-open-without-with';
 import pythonRequestsNoTimeout from './python-requests-no-timeout';
 import redisClientNoTimeout from './redis-client-no-timeout';
+import retryLoopNoBackoff from './retry-loop-no-backoff';
 
 /** The reliability rules. Static imports, so the bundler sees every rule. */
 export const RELIABILITY: readonly RuleDefinition[] = [
@@ -48,9 +50,11 @@ export const RELIABILITY: readonly RuleDefinition[] = [
   k8sSingleReplica,
   kafkaProducerUnsafeAcks,
   mongodbWriteConcernZero,
+  outboundCallNoRetry,
   pythonBareExcept,
   pythonHttpClientNoTimeout,
   pythonOpenWithoutWith,
   pythonRequestsNoTimeout,
   redisClientNoTimeout,
+  retryLoopNoBackoff,
 ];
