@@ -39,3 +39,16 @@ export const TIMEOUT_OPTION = {
     description: 'The timeout a quick fix inserts, as a duration ("10s", "500ms"); the policy sets it from reliability.timeouts.default.',
   },
 };
+
+let lastText = '';
+let lastMinified = false;
+
+/** True for bundled or minified code (average line over 250 characters): not code anyone edits, so not worth a finding. */
+export function isMinified(text: string): boolean {
+  if (text === lastText) return lastMinified;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  lastText = text;
+  lastMinified = text.length / lines > 250;
+  return lastMinified;
+}

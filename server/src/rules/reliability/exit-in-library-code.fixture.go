@@ -29,6 +29,19 @@ func MustEnv(name string) string {
 	return v
 }
 
+// Fatalf logs and exits: the package's documented contract, like log.Fatalf.
+func Fatalf(format string, args ...any) {
+	log.Printf(format, args...)
+	// ok: exit-in-library-code
+	os.Exit(1)
+}
+
+// Abort prints the error and calls os.Exit(2).
+func Abort(err error) {
+	// ok: exit-in-library-code
+	log.Fatal(err)
+}
+
 func Check(c *Config, logger *log.Logger) error {
 	if c.Addr == "" {
 		// ok: exit-in-library-code

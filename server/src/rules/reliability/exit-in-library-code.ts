@@ -1,9 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext, type RuleMatch } from '../../engine/define-rule';
-import { ancestors, inEntryPoint, isTestPath } from '../lib/syntax';
+import { ancestors, enclosingFunction, functionName, inEntryPoint, isTestPath } from '../lib/syntax';
 
 /** Folders and names of entry points: command-line tools, scripts, build configuration. */
-const ENTRY_PATH = /(^|[\\/])(bin|cmd|cli|scripts?|tools?|examples?|hack|benchmarks?)[\\/]|(^|[\\/])(cli|bin|main|__main__|setup|manage|conftest|noxfile|fabfile|gulpfile|Gruntfile)\.[a-z]+$|\.config\.[cm]?[jt]s$/i;
+const ENTRY_PATH = /(^|[\\/])(bin|cmd|cli|scripts?|tools?|examples?|hack|benchmarks?)[\\/]|(^|[\\/])(cli|bin|main|__main__|setup|manage|conftest|noxfile|fabfile|gulpfile|Gruntfile)\.[a-z]+$|\.config\.[cm]?[jt]s$|(^|[\\/_-])(workers?|reloader|daemon|supervisor|(pre|post)?install)\.[a-z]+$/i;
+/** Functions that are a program's entry point by name (console_scripts `cli()`, `run_main`). */
+const ENTRY_NAME = /^(main|cli|_?main_\w*|\w+_main|\w+_cli|cli_\w+|run_cli)$/i;
 
 /** Files that are programs rather than libraries, by what they contain. */
 function isProgram(ctx: RuleContext): boolean {
@@ -12,11 +14,11 @@ function isProgram(ctx: RuleContext): boolean {
     case 'go':
       return /^package\s+main\b/m.test(t) || /"github\.com\/(spf13\/cobra|urfave\/cli|alecthomas\/kingpin)/.test(t);
     case 'python':
-      return /__name__\s*==\s*["']__main__["']/.test(t) || /^\s*(import|from)\s+(argparse|click|typer|optparse|docopt|fire)\b/m.test(t);
+      return /__name__\s*==\s*["']__main__["']|^main\(\)/m.test(t) || /^\s*(import|from)\s+(argparse|click|typer|optparse|docopt|fire)\b/m.test(t);
     case 'java':
       return /\bstatic\s+void\s+main\s*\(/.test(t);
     default:
-      return t.startsWith('#!') || /require\.main\s*===?\s*module|import\.meta\.main|process\.argv|\.listen\(/.test(t)
+      return t.startsWith('#!') || /require\.main\s*===?\s*module|import\.meta\.main|process\.argv|\.listen\(|^(void\s+|await\s+)?main\(\)/m.test(t)
         || /(from\s+|require\(\s*)['"](commander|yargs|meow|cac|minimist|@oclif\/core|clipanion|sade)['"]/.test(t);
   }
 }
@@ -28,6 +30,19 @@ function inProcessHandler(node: Node): boolean {
     if (/^process\.(on|once|addListener)$/.test(p.childForFieldName('function')?.text ?? '')) return true;
   }
   return false;
+}
+
+/** A function whose name or doc comment says it exits (grpclog.Fatal, cobra.CheckErr, "It calls os.Exit(1)"): exiting is its contract. */
+function documentedExit(node: Node): boolean {
+  const fn = enclosingFunction(node);
+  if (!fn) return false;
+  if (/fatal|exit|die|abort|^fail|checkerr|usage/i.test(functionName(fn)) || ENTRY_NAME.test(functionName(fn))) return true;
+  // A forked child must leave with os._exit; an exit in a signal handler is the handler's job.
+  if (/\bos\.fork\(\)|\bfork\(\)/.test(fn.text)) return true;
+  if (fn.type === 'lambda' && /^signal\.signal\b/.test(fn.parent?.parent?.text ?? '')) return true;
+  let doc = '';
+  for (let c = fn.previousNamedSibling; c?.type === 'comment'; c = c.previousNamedSibling) doc = c.text + doc;
+  return /\bexit/i.test(doc);
 }
 
 const WHAT: Record<string, string> = {
@@ -65,7 +80,7 @@ export default defineRule({
     if (m.text('pkg') === 'os' && m.text('fn') !== 'Exit' && m.text('fn') !== '_exit') return false;
     if (m.text('pkg') === 'log' && m.text('fn') === 'Exit') return false;
     if (isTestPath(ctx.relativePath) || ENTRY_PATH.test(ctx.relativePath) || isProgram(ctx)) return false;
-    if (inEntryPoint(m.node, ctx.language)) return false;
+    if (inEntryPoint(m.node, ctx.language) || documentedExit(m.node)) return false;
     return !/^(typescript|tsx|javascript)$/.test(ctx.language) || !inProcessHandler(m.node);
   },
   message: (m, ctx) => {
@@ -81,8 +96,11 @@ outside a CLI, Java \`System.exit\`/\`Runtime.halt\` outside \`main\`.
 Not flagged: test files; \`main\` functions and \`__main__\` blocks; files that are programs (Go \`package main\` or a
 cobra/urfave CLI, Python files with a \`__main__\` block or that import argparse/click/typer, Java classes with a
 \`main\` method, JS files with a shebang, \`require.main === module\`, \`process.argv\`, a CLI parser or a
-\`.listen(\` call); files under \`bin/\`, \`cmd/\`, \`cli/\`, \`scripts/\`, \`tools/\`, \`examples/\`; and JS exits inside
-\`process.on('SIGTERM', ...)\` handlers.
+\`.listen(\` call, or a top-level \`main()\` call); files under \`bin/\`, \`cmd/\`, \`cli/\`, \`scripts/\`, \`tools/\`, \`examples/\`; JS exits inside
+\`process.on('SIGTERM', ...)\` handlers; and functions whose name or doc comment says they exit (\`Fatal\`,
+\`CheckErr\`, \`usage\`, "calls os.Exit"), since exiting is their documented contract; functions named like entry
+points (\`cli\`, \`run_main\`); exits in a function that forks (the child must \`os._exit\`) or in a
+\`signal.signal\` handler; and process-lifecycle modules (\`worker\`, \`reloader\`, \`daemon\`, \`supervisor\`).
 
 **Why it matters in production.** \`os.Exit\` and \`log.Fatal\` skip deferred functions; \`process.exit\` drops
 pending writes and open requests; a library that exits turns one bad input into a crash of the whole service, with

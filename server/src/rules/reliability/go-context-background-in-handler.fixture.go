@@ -60,3 +60,12 @@ func (s *Server) Warmup() error {
 	// ok: go-context-background-in-handler
 	return s.db.PingContext(context.Background())
 }
+
+type tokenTransport struct{ next http.RoundTripper }
+
+func (t *tokenTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	// ok: go-context-background-in-handler
+	ctx := context.WithValue(context.Background(), "client", t.next)
+	_ = ctx
+	return t.next.RoundTrip(req)
+}

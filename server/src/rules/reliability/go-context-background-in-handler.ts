@@ -13,11 +13,14 @@ function handlerOf(node: Node): Handler | undefined {
     // Work handed to a goroutine outlives the request on purpose.
     if (p.type === 'go_statement') return undefined;
     if (!/^(function_declaration|method_declaration|func_literal)$/.test(p.type)) continue;
-    for (const param of p.childForFieldName('parameters')?.namedChildren ?? []) {
+    const params = p.childForFieldName('parameters')?.namedChildren ?? [];
+    // A net/http handler has both; a RoundTripper's RoundTrip(*http.Request) is client code, not a handler.
+    const writer = params.some((q) => q.childForFieldName('type')?.text.replace(/\s+/g, '') === 'http.ResponseWriter');
+    for (const param of params) {
       const name = param.childForFieldName('name')?.text;
       const type = param.childForFieldName('type')?.text.replace(/\s+/g, '') ?? '';
       if (!name) continue;
-      if (type === '*http.Request') return { requestContext: `${name}.Context()` };
+      if (type === '*http.Request' && writer) return { requestContext: `${name}.Context()` };
       if (type === '*gin.Context') return { requestContext: `${name}.Request.Context()` };
       if (type === 'echo.Context') return { requestContext: `${name}.Request().Context()` };
       if (type === '*fiber.Ctx') return { requestContext: `${name}.UserContext()` };
@@ -45,8 +48,8 @@ export default defineRule({
   message: (m) =>
     `context.${m.text('fn')}() in an HTTP handler: when the client disconnects or the server's deadline passes, this call keeps running (and holding a connection) for nobody; pass ${handlerOf(m.node)?.requestContext ?? 'r.Context()'} instead`,
   description: `
-\`context.Background()\` or \`context.TODO()\` passed to a call inside an HTTP handler: a function with an
-\`*http.Request\` parameter (or gin's \`*gin.Context\`, echo's \`echo.Context\`, fiber's \`*fiber.Ctx\`), including
+\`context.Background()\` or \`context.TODO()\` passed to a call inside an HTTP handler: a function with
+\`http.ResponseWriter\` and \`*http.Request\` parameters (or gin's \`*gin.Context\`, echo's \`echo.Context\`, fiber's \`*fiber.Ctx\`), including
 closures inside it. Code inside a \`go\` statement is not flagged: work handed to a goroutine is meant to outlive the
 request (prefer \`context.WithoutCancel(r.Context())\` there to keep its values).
 

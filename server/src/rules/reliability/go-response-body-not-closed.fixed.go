@@ -113,3 +113,16 @@ func drainAndClose(resp *http.Response) error {
 	resp.Body.Close()
 	return err
 }
+
+func (c *Client) Stream(url string) (io.ReadCloser, error) {
+	// ok: go-response-body-not-closed
+	resp, err := c.http.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		return nil, io.ErrUnexpectedEOF
+	}
+	return resp.Body, nil
+}

@@ -33,8 +33,9 @@ export default defineRule({
     // Without types, `x.Get`/`x.Do` is an HTTP call only for the http package or when the result's Body is used.
     if (m.text('recv') !== 'http' && !new RegExp(`\\b${r}\\.Body\\b`).test(after)) return false;
     if (new RegExp(`\\b${r}\\.Body\\.Close\\(`).test(after)) return false;
-    // Handed on (returned, stored, passed to a helper that closes it): the caller owns the body.
-    if (new RegExp(`\\breturn\\b[^\\n]*\\b${r}\\b(?!\\.)|[(,]\\s*&?${r}\\s*[,)]|=\\s*&?${r}\\s*$|:\\s*${r}\\s*[,}]`, 'm').test(after)) return false;
+    // Handed on (the response or its Body returned or stored, the response passed to a helper): the caller owns the body.
+    const v = `${r}(\\.Body)?`;
+    if (new RegExp(`\\breturn\\s+([^\\n]*,\\s*)?&?${v}\\s*(,|$)|[(,]\\s*&?${r}\\s*[,)]|=\\s*&?${v}\\s*$|:\\s*${v}\\s*[,}]`, 'm').test(after)) return false;
     return true;
   },
   message: (m) =>

@@ -48,6 +48,13 @@ func OpenForCaller(dsn string) (*sql.DB, error) {
 	return db, db.Ping()
 }
 
+func ValidateDSN(dsn string) error {
+	var err error
+	// ok: go-sql-unbounded-pool
+	_, err = sql.Open("pgx", dsn)
+	return err
+}
+
 func Drivers() []string {
 	// ok: go-sql-unbounded-pool
 	return sql.Drivers()

@@ -25,6 +25,8 @@ export default defineRule({
     const fn = enclosingFunction(m.node);
     const target = stmt?.type === 'short_var_declaration' || stmt?.type === 'assignment_statement'
       ? stmt.childForFieldName('left')?.namedChildren[0]?.text : undefined;
+    // `_, err = sql.Open(...)` only checks the DSN: there is no pool to size.
+    if (target === '_') return false;
     if (fn && target && new RegExp(`\\breturn\\s+(&)?${target.replace(/[.$]/g, '\\$&')}\\b`).test(fn.text)) return false;
     return true;
   },

@@ -9,6 +9,29 @@ const notify = async (order) => {
   await fetch('http://mailer:8080/send', { method: 'POST', body: JSON.stringify(order), signal: AbortSignal.timeout(2000) });
 };
 
+async function report(event) {
+  try {
+    await fetch(`http://metrics:8080/${event}`, { signal: AbortSignal.timeout(1000) });
+  } catch (err) {
+    console.warn('metrics unavailable', err);
+  }
+}
+
+class MemoryStore {
+  items = new Map();
+
+  persist(order) {
+    this.items.set(order.id, order);
+  }
+
+  snapshot(order) {
+    // ok: js-floating-promise
+    this.persist(order);
+    // ok: js-floating-promise
+    report('snapshot');
+  }
+}
+
 export class OrderService {
   async persist(order) {
     await fs.writeFile(`/data/${order.id}.json`, JSON.stringify(order));

@@ -10,6 +10,29 @@ const notify = async (order: Order): Promise<void> => {
   await fetch('http://mailer:8080/send', { method: 'POST', body: JSON.stringify(order), signal: AbortSignal.timeout(2000) });
 };
 
+async function report(event: string): Promise<void> {
+  try {
+    await fetch(`http://metrics:8080/${event}`, { signal: AbortSignal.timeout(1000) });
+  } catch (err) {
+    console.warn('metrics unavailable', err);
+  }
+}
+
+class MemoryStore {
+  private items = new Map<string, Order>();
+
+  persist(order: Order): void {
+    this.items.set(order.id, order);
+  }
+
+  snapshot(order: Order): void {
+    // ok: js-floating-promise
+    this.persist(order);
+    // ok: js-floating-promise
+    report('snapshot');
+  }
+}
+
 export class OrderService {
   private async persist(order: Order): Promise<void> {
     await fs.writeFile(`/data/${order.id}.json`, JSON.stringify(order));

@@ -20,10 +20,10 @@ export default defineRule({
     const scope = enclosingFunction(m.node);
     const rest = scope ? scope.text.slice(m.node.endIndex - scope.startIndex) : ctx.text.slice(m.node.endIndex);
     const v = escapeRe(m.text('var'));
-    // Closed, managed later, or handed to an owner: returned, yielded, stored, registered. Passing it to a reader
-    // (json.load(f), csv.writer(f)) does not close it.
+    // Closed, managed later, or handed to an owner: returned, yielded, stored, registered, wrapped by a class
+    // (FileStorage(f)). Passing it to a function (json.load(f), csv.writer(f)) does not close it.
     return !new RegExp(
-      `\\b${v}\\.close\\(|\\bwith\\s+${v}\\b|\\b(closing|enter_context|register|append|add)\\(\\s*${v}\\b|\\b(return|yield)\\s+(${v}|[^\\n]*,\\s*${v})\\b(?!\\.)|=\\s*${v}\\s*$`,
+      `\\b${v}\\.close\\(|\\bwith\\s+${v}\\b|\\b(closing|enter_context|register|append|add)\\(\\s*${v}\\b|\\b_*[A-Z]\\w*\\(\\s*${v}\\s*[,)]|\\b(return|yield)\\s+(${v}|[^\\n]*,\\s*${v})\\b(?!\\.)|=\\s*${v}\\s*$`,
       'm',
     ).test(rest);
   },
@@ -32,7 +32,7 @@ export default defineRule({
   description: `
 A file opened with \`open()\` (or \`io/codecs/gzip/bz2/lzma.open\`) and assigned to a variable, outside a \`with\`
 block, that is never closed in the same function: no \`var.close()\`, no later \`with var:\`, not returned,
-yielded, stored or registered with \`contextlib.closing\`/\`ExitStack\`/\`atexit\`. Passing it to
+yielded, stored, wrapped by a class (\`FileStorage(f)\`) or registered with \`contextlib.closing\`/\`ExitStack\`/\`atexit\`. Passing it to
 \`json.load\` or \`csv.writer\` does not count: they do not close it.
 
 **Why it matters in production.** CPython closes the file when the object is collected, but only when the last
