@@ -10,13 +10,13 @@ const QUERY = `
                (await_expression (member_expression object: (identifier) @obj property: (property_identifier) @fn))]
     arguments: (arguments) @args
     (#any-of? @obj "window" "globalThis" "self" "axios")
-    (#any-of? @fn "fetch" "get" "delete" "head" "options" "post" "put" "patch" "request" "create")) @match`;
+    (#any-of? @fn "fetch" "get" "delete" "head" "options" "post" "put" "patch" "request")) @match`;
 
 /** Index of the config argument: fetch(url, init), axios.get(url, config), axios.post(url, data, config), axios(config). */
 function configIndex(obj: string, fn: string, args: Node[]): number | undefined {
   if (fn === 'fetch') return obj === 'axios' ? undefined : 1;
   if (obj !== 'axios') return fn === 'axios' ? (args[0]?.type === 'object' ? 0 : 1) : undefined;
-  return /^(post|put|patch)$/.test(fn) ? 2 : /^(request|create)$/.test(fn) ? 0 : 1;
+  return /^(post|put|patch)$/.test(fn) ? 2 : /^request$/.test(fn) ? 0 : 1;
 }
 
 /** Neither fetch nor axios time out by default: a hung upstream holds the request (and its caller) forever. */
@@ -50,7 +50,8 @@ export default defineRule({
   description: `
 \`fetch\` (browser and Node 18+) has **no timeout** unless you pass an \`AbortSignal\`, and axios' default
 \`timeout\` is \`0\`, which means none. This rule flags \`fetch(url)\` and \`fetch(url, { ... })\` without \`signal\`,
-and \`axios(...)\`, \`axios.get/post/...\` and \`axios.create(...)\` without \`timeout\` or \`signal\`.
+and \`axios(...)\` and \`axios.get/post/...\` without \`timeout\` or \`signal\` (instances made by \`axios.create\` are checked by
+\`js-http-client-no-timeout\`).
 
 **Why it matters in production.** When an upstream stops answering (a stuck pod, a dropped connection behind a load
 balancer), the request and everything awaiting it wait forever: Express handlers pile up, sockets and memory run out,

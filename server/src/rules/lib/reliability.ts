@@ -1,0 +1,54 @@
+// Helpers shared by the reliability rules: where a statement sits, its indentation, which file kinds are entry points.
+import type { Node } from 'web-tree-sitter';
+import { parseDuration } from '../../policy/units';
+
+/** The statement that contains `node` directly inside a block (Go `statement_list`, JS/Java `block`/`statement_block`, Python `block`). */
+export function enclosingStatement(node: Node): Node | undefined {
+  let n: Node | null = node;
+  while (n?.parent && !/^(statement_list|block|statement_block|module|program|source_file|switch_body|expression_case|communication_case|default_case)$/.test(n.parent.type)) n = n.parent;
+  return n?.parent ? n : undefined;
+}
+
+/** The next named sibling that is not a comment. */
+export function nextStatement(stmt: Node): Node | undefined {
+  for (let s = stmt.nextNamedSibling; s; s = s.nextNamedSibling) if (!/comment/.test(s.type)) return s;
+  return undefined;
+}
+
+/** The whitespace that starts the line of `offset`. */
+export function indentAt(text: string, offset: number): string {
+  return /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))?.[0] ?? '';
+}
+
+/** Escape a string for use inside a RegExp. */
+export function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A rule's `timeout` option in milliseconds (the default, 10 s, when it does not parse). */
+export function timeoutMs(options: Readonly<Record<string, unknown>>, fallback = 10_000): number {
+  const parsed = parseDuration(options.timeout);
+  return parsed.ok && parsed.value > 0 ? parsed.value : fallback;
+}
+
+/** The `timeout` option every timeout rule declares; the policy maps it from reliability.timeouts.default. */
+export const TIMEOUT_OPTION = {
+  timeout: {
+    type: 'string' as const,
+    default: '10s',
+    description: 'The timeout a quick fix inserts, as a duration ("10s", "500ms"); the policy sets it from reliability.timeouts.default.',
+  },
+};
+
+let lastText = '';
+let lastMinified = false;
+
+/** True for bundled or minified code (average line over 250 characters): not code anyone edits, so not worth a finding. */
+export function isMinified(text: string): boolean {
+  if (text === lastText) return lastMinified;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  lastText = text;
+  lastMinified = text.length / lines > 250;
+  return lastMinified;
+}
