@@ -35,6 +35,7 @@ const ALLOWED = [
   /^extension\/dist\/(client|server)\.js$/,
   /^extension\/grammars\/([\w.-]+\.wasm|manifest\.json)$/,
   /^extension\/media\/[\w./-]+\.(png|svg|json|css)$/,
+  /^extension\/media\/report\.js$/,
   /^extension\/snippets\/[\w./-]+\.(json|code-snippets)$/,
 ];
 
@@ -53,6 +54,8 @@ function required(): string[] {
     'extension/media/dfx.svg',
     'extension/media/dfx-policy.language-configuration.json',
     'extension/media/dfx-policy.tmLanguage.json',
+    'extension/media/report.js',
+    'extension/media/report.css',
     ...grammars,
   ];
   // vsce renames README.md to readme.md; the repository's README is the marketplace page.
