@@ -32,7 +32,7 @@ export function renderReport(r: RunRecord, page: ReportPage): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(reportCsp(page))}">
+<meta http-equiv="Content-Security-Policy" content="${reportCsp(page).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="stylesheet" href="${esc(page.styleUri)}">
 <title>${esc(r.name)}: run report</title>
