@@ -55,7 +55,8 @@ export class RunsController implements vscode.Disposable {
       records.onDidCreate(() => this.reloadHistory()),
       records.onDidChange(() => this.reloadHistory()),
       records.onDidDelete(() => this.reloadHistory()),
-      vscode.window.onDidChangeActiveTextEditor(() => this.reloadPolicy()),
+      // Switching editors only matters when it changes which policy is nearest.
+      vscode.window.onDidChangeActiveTextEditor(() => this.reloadPolicy(true)),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refreshPolicies()),
     );
@@ -216,9 +217,12 @@ export class RunsController implements vscode.Disposable {
     this.reloadPolicy();
   }
 
-  private reloadPolicy(): void {
+  private reloadPolicy(onlyIfMoved = false): void {
     const active = vscode.window.activeTextEditor?.document.uri;
+    // An editor that is not a file (output, webview) keeps the current policy.
+    if (onlyIfMoved && active?.scheme !== 'file') return;
     const file = nearestPolicy(this.policyCandidates, active?.scheme === 'file' ? active.fsPath : undefined);
+    if (onlyIfMoved && this.policy.kind !== 'none' && this.policy.path === file) return;
     if (!file) {
       this.policy = { kind: 'none' };
       this.policyDoc = undefined;
