@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 import type { LoadSample, SloVerdict } from '../../server/src/runs/api';
 import { chartSpecs, renderReport, renderReportBody } from '../../client/src/runs/report-html';
-import { formatElapsed, lineChart, niceCeil } from '../../client/src/runs/report-svg';
+import { formatElapsed, lineChart, niceCeil, timeStep } from '../../client/src/runs/report-svg';
 import { iso, record } from './fake-runs';
 
 const PAGE = { cspSource: 'vscode-webview://abc', nonce: 'bm9uY2UxMjM0NQ==', scriptUri: 'vscode-webview://abc/media/report.js', styleUri: 'vscode-webview://abc/media/report.css' };
@@ -122,6 +122,9 @@ describe('client-runs: run report', () => {
   it('chart helpers: empty charts say so, axis tops are round, elapsed times read naturally', () => {
     assert.match(lineChart({ title: 'Latency', unit: 'ms', series: [{ name: 'p95', points: [] }] }), /No latency samples were recorded/);
     assert.deepEqual([0, 7, 230, 0.004, 1000].map(niceCeil), [1, 10, 250, 0.005, 1000]);
+    assert.deepEqual([1000, 10_000, 30_000, 95_000, 3_600_000].map(timeStep), [1000, 2000, 10_000, 30_000, 900_000]);
+    const ticks = [...lineChart({ title: 'T', unit: '', series: [{ name: 'a', points: [[0, 1], [30_000, 2]] }] }).matchAll(/text-anchor="middle">([^<]+)</g)].map((m) => m[1]);
+    assert.deepEqual(ticks, ['0s', '10s', '20s', '30s']);
     assert.deepEqual([0, 999, 90_500, 3_723_000, 3_600_000].map(formatElapsed), ['0s', '1s', '1m31s', '1h2m3s', '1h0m']);
   });
 

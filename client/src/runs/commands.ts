@@ -117,7 +117,7 @@ async function runOne(runs: RunsController, reports: ReportPanels, kind: 'chaos'
   if (!runnable) return;
   const late = runPrecondition(runs.state, kind, runnable);
   if (late) return showPrecondition(runs, late);
-  await launch(runs, reports, kind, kind === 'chaos' ? { experiment: runnable.name } : { scenario: runnable.name }, runnable.needsCluster);
+  await launch(runs, reports, kind, kind === 'chaos' ? { experiment: runnable.name } : { scenario: runnable.name }, runnable);
 }
 
 async function runUnderLoad(runs: RunsController, reports: ReportPanels, arg: unknown): Promise<void> {
@@ -129,10 +129,12 @@ async function runUnderLoad(runs: RunsController, reports: ReportPanels, arg: un
   if (!experiment) return;
   const scenario = await pickRunnable(runs, 'perf', `Run ${experiment.name} under which load test?`, experiment.underLoad);
   if (!scenario) return;
-  await launch(runs, reports, 'under-load', { experiment: experiment.name, scenario: scenario.name }, true);
+  await launch(runs, reports, 'under-load', { experiment: experiment.name, scenario: scenario.name }, experiment);
 }
 
-async function launch(runs: RunsController, reports: ReportPanels, kind: RunKind, names: Pick<RunRequest, 'experiment' | 'scenario'>, needsCluster: boolean): Promise<void> {
+/** `main` is the experiment (chaos, under load) or the scenario (perf): it decides the cluster and namespace. */
+async function launch(runs: RunsController, reports: ReportPanels, kind: RunKind, names: Pick<RunRequest, 'experiment' | 'scenario'>, main: Runnable): Promise<void> {
+  const needsCluster = main.needsCluster;
   const policy = runs.policyDocument;
   const root = runs.root;
   if (!policy || !root || runs.policyState.kind !== 'loaded') return;
@@ -148,7 +150,8 @@ async function launch(runs: RunsController, reports: ReportPanels, kind: RunKind
     policyPath: runs.policyState.path,
     root,
     context: needsCluster && cluster.kind === 'selected' ? cluster.context.name : undefined,
-    namespace: needsCluster && cluster.kind === 'selected' ? cluster.namespace : undefined,
+    // The selected namespace is for runs whose policy entry names none; an experiment's own target namespace wins.
+    namespace: needsCluster && cluster.kind === 'selected' && !main.namespace ? cluster.namespace : undefined,
   };
   const requireConfirmation = needsCluster && policy.chaos?.guardrails?.requireConfirmation !== false;
   const prepared = await vscode.window.withProgress(

@@ -154,7 +154,10 @@ function chartsSection(r: RunRecord): string {
     ? `<p class="summary">${load.requests} requests to <code>${esc(load.target)}</code> in ${formatElapsed(load.durationMs)}: ${load.rps.toFixed(1)} req/s, ${(load.errorRate * 100).toFixed(2)}% errors, p50 ${load.latency.p50} ms, p95 ${load.latency.p95} ms, p99 ${load.latency.p99} ms, max ${load.latency.max} ms${statusCodes(load.statusCodes)}.</p>`
     : '';
   if (!specs.length && !summary) return r.kind === 'chaos' ? '' : `<section id="charts"><h2>Load</h2><p class="empty">No load samples yet.</p></section>`;
-  return `<section id="charts"><h2>Load</h2>${summary}${specs.map(lineChart).join('\n')}</section>`;
+  const key = specs.length
+    ? '<p class="chart-key">Dashed lines: SLO bounds (green held, red broken). Dotted lines: fault injected, SLO breach (amber) and recovered (green); hover them for details.</p>'
+    : '';
+  return `<section id="charts"><h2>Load</h2>${summary}${key}${specs.map(lineChart).join('\n')}</section>`;
 }
 
 function statusCodes(codes: Record<string, number>): string {

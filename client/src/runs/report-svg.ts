@@ -37,8 +37,8 @@ export function lineChart(spec: ChartSpec): string {
     parts.push(`<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${f(y(v))}" y2="${f(y(v))}"/>`);
     parts.push(`<text class="axis" x="${PAD.left - 6}" y="${f(y(v) + 4)}" text-anchor="end">${escapeHtml(formatValue(v, spec.unit))}</text>`);
   }
-  for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
-    const t = tMax * tick;
+  const step = timeStep(tMax);
+  for (let t = 0; t <= tMax + 1; t += step) {
     parts.push(`<text class="axis" x="${f(x(t))}" y="${H - 8}" text-anchor="middle">${escapeHtml(formatElapsed(t))}</text>`);
   }
   for (const m of spec.marks ?? []) {
@@ -68,6 +68,13 @@ export function lineChart(spec: ChartSpec): string {
     `<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(spec.title)}" preserveAspectRatio="none">${parts.join('')}</svg>` +
     `<output class="readout" aria-live="polite"></output></figure>`
   );
+}
+
+const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200].map((s) => s * 1000);
+
+/** Time ticks on round times, at most ~5 of them: 30 s gets 0s, 10s, 20s, 30s rather than quarters (7.5 s). */
+export function timeStep(tMax: number): number {
+  return TIME_STEPS.find((s) => tMax / s <= 5) ?? niceCeil(tMax / 5);
 }
 
 /** 0 → 0, 7 → 10, 230 → 250, 0.004 → 0.005: an axis top a reader can take in at a glance. */
