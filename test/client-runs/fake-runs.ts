@@ -101,7 +101,11 @@ export class FakeRuns implements RunsApi {
   readonly aborted: string[] = [];
 
   listContexts(): ContextList {
-    if (!this.contexts.length) throw Object.assign(new Error('no kubeconfig found'), { kind: 'no-kubeconfig', nextStep: 'set KUBECONFIG or create ~/.kube/config' });
+    if (!this.contexts.length) {
+      // Shaped like the engine's ClusterError: the info object, and a message that ends with the next step.
+      const info = { kind: 'no-kubeconfig' as const, message: 'no kubeconfig found', nextStep: 'set KUBECONFIG or create ~/.kube/config' };
+      throw Object.assign(new Error(`${info.message}. ${info.nextStep}`), { info });
+    }
     return { files: this.files, contexts: this.contexts, currentContext: this.contexts.find((c) => c.current)?.name };
   }
 

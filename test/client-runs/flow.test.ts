@@ -91,9 +91,14 @@ describe('client-runs: preconditions and the run flow', () => {
 
   it('needs the typed token for a production context: wrong or no answer does not start; the right one is passed on', async () => {
     const fake = new FakeRuns();
+    // Like the engine: the confirmation checks fail until the request carries the typed name and the yes.
     fake.preflightResult = (req) => ({
-      ok: true,
-      checks: [check('guardrail.production', 'warn', 'prod-eu counts as production')],
+      ok: req.confirmation === 'prod-eu' && req.confirmed === true,
+      checks: [
+        check('guardrail.production', 'warn', 'prod-eu counts as production'),
+        check('guardrail.confirmation', req.confirmation === 'prod-eu' ? 'pass' : 'fail', '"prod-eu" is production: type its name to confirm'),
+        check('guardrail.asked', req.confirmed ? 'pass' : 'fail', 'chaos runs need a confirmation'),
+      ],
       objects: [],
       targets: ['shop/cart-1'],
       context: req.context,
@@ -114,6 +119,7 @@ describe('client-runs: preconditions and the run flow', () => {
     assert.deepEqual(right.asked, ['typed: prod-eu counts as production (name contains "prod"). Type prod-eu to run cart-pod-kill against it.'], 'no second, plain confirmation');
     assert.ok(ok.kind === 'start');
     assert.equal(ok.request.confirmation, 'prod-eu');
+    assert.equal(ok.request.confirmed, true);
     const handle = await fake.start(ok.request);
     assert.equal(fake.started.length, 1);
     fake.finish(handle.id, { state: 'passed', verdict: 'pass' });
@@ -124,7 +130,7 @@ describe('client-runs: preconditions and the run flow', () => {
     const fake = new FakeRuns();
     fake.preflightResult = (req) => ({
       ok: true,
-      checks: [check('rbac', 'pass'), check('namespace', 'warn', 'shop is not annotated chaos-mesh.org/inject=enabled')],
+      checks: [check('rbac', 'pass'), check('namespace', 'warn', 'shop is not annotated chaos-mesh.org/inject=enabled'), ...(req.confirmed ? [] : [check('guardrail.asked', 'fail', 'chaos runs need a confirmation')])],
       objects: [{ apiVersion: 'chaos-mesh.org/v1alpha1', kind: 'PodChaos', metadata: { name: 'dfx-cart-pod-kill-r1' } }],
       targets: ['shop/cart-1', 'shop/cart-2'],
       context: req.context,
@@ -136,9 +142,19 @@ describe('client-runs: preconditions and the run flow', () => {
     const no = new ScriptedUi({ confirm: false });
     assert.equal((await prepareRun(fake, request(), no, true)).kind, 'cancelled');
     assert.deepEqual(no.asked, ['confirm']);
+    const yes = new ScriptedUi({ confirm: true });
+    const started = await prepareRun(fake, request(), yes, true);
+    assert.ok(started.kind === 'start');
+    assert.equal(started.request.confirmed, true, 'the yes is passed on to the engine');
+    // The policy turned confirmation off (the engine then has no guardrail.asked check): nothing is asked.
+    const quiet = new FakeRuns();
     const skip = new ScriptedUi();
-    assert.equal((await prepareRun(fake, request(), skip, false)).kind, 'start');
+    assert.equal((await prepareRun(quiet, request(), skip, false)).kind, 'start');
     assert.deepEqual(skip.asked, []);
+    // Even when the caller thought no confirmation was needed, the engine's guardrail.asked check makes the flow ask.
+    const asked = new ScriptedUi({ confirm: false });
+    assert.equal((await prepareRun(fake, request(), asked, false)).kind, 'cancelled');
+    assert.deepEqual(asked.asked, ['confirm']);
     const p = await fake.preflight(request());
     assert.equal(
       preflightSummary(p, request()),

@@ -284,16 +284,17 @@ export class RunsController implements vscode.Disposable {
   }
 }
 
-/** A thrown error as the ClusterErrorInfo the engine attaches (ClusterError), or a generic one. */
+/** A thrown error as ClusterErrorInfo: the engine's ClusterError carries it in `info`; anything else is `other`. */
 export function clusterError(e: unknown): ClusterErrorInfo {
-  if (e && typeof e === 'object' && 'kind' in e && 'nextStep' in e && 'message' in e) {
-    const c = e as ClusterErrorInfo;
+  const info = e && typeof e === 'object' && 'info' in e ? (e as { info: unknown }).info : undefined;
+  if (info && typeof info === 'object' && 'kind' in info && 'message' in info && 'nextStep' in info) {
+    const c = info as ClusterErrorInfo;
     return { kind: c.kind, message: String(c.message), nextStep: String(c.nextStep), status: c.status };
   }
   return { kind: 'other', message: errorText(e), nextStep: 'see the genai4dfx output' };
 }
 
+/** A thrown error's message (a ClusterError's already ends with its next step). */
 export function errorText(e: unknown): string {
-  if (e && typeof e === 'object' && 'nextStep' in e && 'message' in e) return `${String(e.message)}. ${String(e.nextStep)}`;
   return e instanceof Error ? e.message : String(e);
 }

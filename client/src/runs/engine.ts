@@ -6,7 +6,7 @@ import type { RunsApi } from '../../../server/src/runs/api';
  */
 export function createRunsApi(): RunsApi {
   const missing = (): never => {
-    throw Object.assign(new Error('the run engine is not part of this build'), { kind: 'other', nextStep: 'update genai4dfx' });
+    throw new Error('the run engine is not part of this build');
   };
   return {
     listContexts: missing,

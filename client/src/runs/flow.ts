@@ -62,6 +62,9 @@ export interface FlowUi {
   typed(p: Preflight, prompt: string): Promise<string | undefined>;
 }
 
+/** Preflight checks that fail until the user answers the dialogs of prepareRun (plain yes, typed production name). */
+export const ASKED_BELOW: readonly string[] = ['guardrail.asked', 'guardrail.confirmation'];
+
 export type PrepareResult =
   | { kind: 'start'; request: RunRequest; preflight: Preflight }
   | { kind: 'refused'; preflight: Preflight }
@@ -73,8 +76,9 @@ export type PrepareResult =
  */
 export async function prepareRun(api: Pick<RunsApi, 'preflight'>, req: RunRequest, ui: FlowUi, requireConfirmation: boolean): Promise<PrepareResult> {
   const preflight = await api.preflight(req);
-  const failed = preflight.checks.filter((c) => c.status === 'fail');
-  if (!preflight.ok || failed.length) {
+  // Preflight runs before the user was asked, so the engine's "confirmed" checks fail now; the dialogs below answer them.
+  const failed = preflight.checks.filter((c) => c.status === 'fail' && !ASKED_BELOW.includes(c.id));
+  if (failed.length || (!preflight.ok && !preflight.checks.some((c) => c.status === 'fail'))) {
     await ui.refused(preflight, failed);
     return { kind: 'refused', preflight };
   }
@@ -86,10 +90,13 @@ export async function prepareRun(api: Pick<RunsApi, 'preflight'>, req: RunReques
       await ui.refused(preflight, [{ id: 'confirmation', title: 'Typed confirmation', status: 'fail', detail: `you typed "${typed}", not "${confirmation.token}"`, fix: 'run it again and type the token exactly' }]);
       return { kind: 'refused', preflight };
     }
-    return { kind: 'start', request: { ...req, confirmation: confirmation.token }, preflight };
+    return { kind: 'start', request: { ...req, confirmation: confirmation.token, confirmed: true }, preflight };
   }
-  if (requireConfirmation && !(await ui.confirm(preflight, preflightSummary(preflight, req)))) return { kind: 'cancelled', preflight };
-  return { kind: 'start', request: req, preflight };
+  // The engine asks for a yes (guardrail.asked) unless the policy turned confirmation off.
+  const engineAsks = preflight.checks.some((c) => c.id === 'guardrail.asked');
+  if (!requireConfirmation && !engineAsks) return { kind: 'start', request: req, preflight };
+  if (!(await ui.confirm(preflight, preflightSummary(preflight, req)))) return { kind: 'cancelled', preflight };
+  return { kind: 'start', request: { ...req, confirmed: true }, preflight };
 }
 
 function describe(req: RunRequest): string {
@@ -108,7 +115,8 @@ export function preflightSummary(p: Preflight, req: RunRequest): string {
   }
   const warns = p.checks.filter((c) => c.status === 'warn');
   if (warns.length) parts.push(`Warnings: ${warns.map((w) => `${w.title}: ${w.detail}`).join('; ')}.`);
-  parts.push(`Preflight: ${p.checks.filter((c) => c.status === 'pass').length}/${p.checks.length} checks passed.`);
+  const checks = p.checks.filter((c) => !ASKED_BELOW.includes(c.id));
+  parts.push(`Preflight: ${checks.filter((c) => c.status === 'pass').length}/${checks.length} checks passed.`);
   return parts.join(' ');
 }
 
