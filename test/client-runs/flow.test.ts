@@ -191,3 +191,24 @@ describe('client-runs: preconditions and the run flow', () => {
     }
   });
 });
+
+describe('client-runs: lazy engine', () => {
+  it('loads the engine on first use, once, and turns a load failure into a message that says why', async () => {
+    const { lazyRunsApi } = await import('../../client/src/runs/engine');
+    let loads = 0;
+    const api = lazyRunsApi(() => {
+      loads++;
+      return new FakeRuns();
+    });
+    assert.equal(loads, 0, 'nothing loads before the first call');
+    assert.equal(api.listRunnables(POLICY).length, 2);
+    assert.equal(api.history('/ws').length, 0);
+    assert.equal(loads, 1);
+
+    const broken = lazyRunsApi(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'bind')");
+    });
+    assert.throws(() => broken.listContexts(), /the run engine could not be loaded on Node \d+\.\d+\.\d+ \(Cannot read properties of undefined \(reading 'bind'\)\); runs need VS Code 1\.101/);
+    await assert.rejects(async () => broken.preflight(request()), /could not be loaded/);
+  });
+});
