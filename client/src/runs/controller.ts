@@ -8,7 +8,6 @@ import type { Policy } from '../../../server/src/policy/types';
 /** Workspace-state key of the selected context and namespace (never the kubeconfig). */
 const SELECTION_KEY = 'genai4dfx.runs.selection';
 const NO_POLICY_KEY = 'genai4dfx.runs.noPolicy';
-const ACTIVE_KEY = 'genai4dfx.runs.active';
 
 interface Selection {
   context: string;
@@ -267,7 +266,6 @@ export class RunsController implements vscode.Disposable {
   }
 
   private fire(): void {
-    void vscode.commands.executeCommand('setContext', ACTIVE_KEY, this.activeRuns().length > 0);
     this.changed.fire();
   }
 
