@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RUN_COMMANDS } from '../../server/src/protocol/commands';
 import type { Policy } from '../../server/src/policy/types';
-import { buildTree, HISTORY_ROWS, statusBarModel, type RunsNode, type RunsViewState } from '../../client/src/runs/model';
+import { buildTree, HISTORY_ROWS, resolveCluster, statusBarModel, type RunsNode, type RunsViewState } from '../../client/src/runs/model';
 import { FakeRuns, context, iso, record, summary, T0 } from './fake-runs';
 
 const POLICY: Policy = {
@@ -145,6 +145,25 @@ describe('client-runs: Runs view model', () => {
     assert.equal(more?.label, '4 older runs…');
     assert.equal(more?.command?.command, RUN_COMMANDS.showRunHistory);
     assert.equal(find(tree, 'group:history').description, String(HISTORY_ROWS + 4));
+  });
+
+  it('uses the workspace selection, else the current-context, and never switches cluster silently when the selection is gone', () => {
+    const list = { files: ['/k/a', '/k/b'], contexts: [context('kind-dfx', { current: true }), context('kind-other')], currentContext: 'kind-dfx' };
+    const picked = resolveCluster(list, { context: 'kind-other', namespace: 'shop' });
+    assert.ok(picked.kind === 'selected');
+    assert.equal(picked.context.name, 'kind-other');
+    assert.equal(picked.namespace, 'shop');
+    assert.deepEqual(picked.files, ['/k/a', '/k/b']);
+    const current = resolveCluster(list, undefined);
+    assert.ok(current.kind === 'selected' && current.context.name === 'kind-dfx' && current.namespace === undefined);
+    const gone = resolveCluster(list, { context: 'deleted-ctx', namespace: undefined });
+    assert.ok(gone.kind === 'error');
+    assert.equal(gone.error.kind, 'no-context');
+    assert.match(gone.error.message, /deleted-ctx is not in the kubeconfig any more/);
+    const noCurrent = resolveCluster({ ...list, currentContext: undefined }, undefined);
+    assert.ok(noCurrent.kind === 'error' && noCurrent.error.nextStep === 'Select Cluster Context to pick one');
+    const empty = resolveCluster({ files: ['/k/a'], contexts: [], currentContext: undefined }, undefined);
+    assert.ok(empty.kind === 'error' && empty.error.kind === 'no-kubeconfig');
   });
 
   it('status bar: context / namespace, PROD and the warning colours for production', () => {

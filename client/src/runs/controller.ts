@@ -1,18 +1,13 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { ClusterErrorInfo, KubeContextInfo, RunEvent, RunHandle, RunRecord, RunRequest, RunSummary, RunsApi } from '../../../server/src/runs/api';
-import { isTerminal, type ClusterState, type PolicyState, type RunsViewState } from './model';
+import type { ClusterErrorInfo, RunEvent, RunHandle, RunRecord, RunRequest, RunSummary, RunsApi } from '../../../server/src/runs/api';
+import { isTerminal, resolveCluster, type ClusterState, type PolicyState, type RunsViewState, type Selection } from './model';
 import { nearestPolicy, readPolicy } from './policy-file';
 import type { Policy } from '../../../server/src/policy/types';
 
 /** Workspace-state key of the selected context and namespace (never the kubeconfig). */
 const SELECTION_KEY = 'genai4dfx.runs.selection';
 const NO_POLICY_KEY = 'genai4dfx.runs.noPolicy';
-
-interface Selection {
-  context: string;
-  namespace: string | undefined;
-}
 
 interface LiveRun {
   handle: RunHandle;
@@ -192,18 +187,7 @@ export class RunsController implements vscode.Disposable {
 
   private reloadCluster(): void {
     try {
-      const list = this.api.listContexts(undefined, this.policyDoc);
-      const wanted = this.selection;
-      const picked: KubeContextInfo | undefined =
-        list.contexts.find((c) => c.name === wanted?.context) ?? list.contexts.find((c) => c.name === list.currentContext);
-      if (!picked) {
-        const error: ClusterErrorInfo = wanted
-          ? { kind: 'no-context', message: `the selected context ${wanted.context} is not in the kubeconfig any more`, nextStep: 'Select Cluster Context to pick another' }
-          : { kind: 'no-context', message: 'the kubeconfig has no current-context', nextStep: 'Select Cluster Context to pick one' };
-        this.cluster = { kind: 'error', error };
-      } else {
-        this.cluster = { kind: 'selected', context: picked, namespace: picked.name === wanted?.context ? wanted.namespace : undefined, files: list.files };
-      }
+      this.cluster = resolveCluster(this.api.listContexts(undefined, this.policyDoc), this.selection);
     } catch (e) {
       this.cluster = { kind: 'error', error: clusterError(e) };
     }

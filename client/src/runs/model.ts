@@ -1,7 +1,7 @@
 // The Runs view as plain data: what each row says, its icon, its context value (menus switch on it) and what a click
 // does. No vscode import, so it is tested without an editor; runs-view.ts turns these nodes into TreeItems.
 import { RUN_COMMANDS } from '../../../server/src/protocol/commands';
-import type { ClusterErrorInfo, KubeContextInfo, RunRecord, RunSummary, Runnable, RunState } from '../../../server/src/runs/api';
+import type { ClusterErrorInfo, ContextList, KubeContextInfo, RunRecord, RunSummary, Runnable, RunState } from '../../../server/src/runs/api';
 import { formatElapsed } from './report-svg';
 
 /** The selected cluster, or why there is none. */
@@ -9,6 +9,33 @@ export type ClusterState =
   | { kind: 'loading' }
   | { kind: 'selected'; context: KubeContextInfo; namespace: string | undefined; files: string[] }
   | { kind: 'error'; error: ClusterErrorInfo };
+
+/** The context and namespace picked for this workspace (kept in workspace state, never in the kubeconfig). */
+export interface Selection {
+  context: string;
+  namespace: string | undefined;
+}
+
+/**
+ * The cluster the runs use: the workspace's selection when the kubeconfig still has it, else the kubeconfig's
+ * current-context; a selection that disappeared is an error (never a silent switch to another cluster).
+ */
+export function resolveCluster(list: ContextList, selection: Selection | undefined): ClusterState {
+  if (selection) {
+    const picked = list.contexts.find((c) => c.name === selection.context);
+    if (picked) return { kind: 'selected', context: picked, namespace: selection.namespace, files: list.files };
+    return {
+      kind: 'error',
+      error: { kind: 'no-context', message: `the selected context ${selection.context} is not in the kubeconfig any more`, nextStep: 'Select Cluster Context to pick another' },
+    };
+  }
+  const current = list.contexts.find((c) => c.name === list.currentContext);
+  if (current) return { kind: 'selected', context: current, namespace: undefined, files: list.files };
+  if (!list.contexts.length) {
+    return { kind: 'error', error: { kind: 'no-kubeconfig', message: `no contexts in ${list.files.join(', ') || 'the kubeconfig'}`, nextStep: 'set KUBECONFIG or create ~/.kube/config' } };
+  }
+  return { kind: 'error', error: { kind: 'no-context', message: 'the kubeconfig has no current-context', nextStep: 'Select Cluster Context to pick one' } };
+}
 
 /** The nearest .dfx.yaml, parsed (runnables listed), or why it could not be read. */
 export type PolicyState =
