@@ -160,7 +160,7 @@ async function launch(runs: RunsController, reports: ReportPanels, kind: RunKind
   );
   if (prepared.kind !== 'start') return;
   const handle = await runs.start(prepared.request);
-  void follow(runs, reports, handle.id, describe(prepared.request));
+  follow(runs, reports, handle.id, describe(prepared.request)).catch((e: unknown) => runs.output.error(`following run ${handle.id}: ${errorText(e)}`));
 }
 
 /** The progress notification of a run: live state, Cancel = abort (verified cleanup), then the verdict. */
