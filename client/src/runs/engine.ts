@@ -1,9 +1,9 @@
 import type { RunsApi } from '../../../server/src/runs/api';
 
 /**
- * The run engine behind a lazy loader. The engine pulls in @kubernetes/client-node, whose undici needs
- * zlib.createZstdDecompress (Node >= 22.15): loaded at activation it would crash the whole extension on an older
- * extension host. Loaded on first use, an old host only loses runs, with a message that says why.
+ * The run engine behind a lazy loader. The engine pulls in @kubernetes/client-node and undici: loaded at activation,
+ * any failure there (client-node 2's own undici 8 crashes on Node 20, for one) would take the whole extension down,
+ * diagnostics included. Loaded on first use, a failure only costs the runs, with a message that says why.
  */
 export function lazyRunsApi(load: () => RunsApi): RunsApi {
   let engine: RunsApi | undefined;
@@ -14,7 +14,7 @@ export function lazyRunsApi(load: () => RunsApi): RunsApi {
       return engine;
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      throw new Error(`the run engine could not be loaded on Node ${process.versions.node} (${why}); runs need VS Code 1.101 or later (Node 22.15+)`);
+      throw new Error(`the run engine could not be loaded on Node ${process.versions.node}: ${why}`);
     }
   };
   return {
