@@ -104,7 +104,7 @@ describe('client-runs: preconditions and the run flow', () => {
       context: req.context,
       server: 'https://prod',
       namespace: 'shop',
-      confirmation: { required: true, token: 'prod-eu', reason: 'prod-eu counts as production (name contains "prod").' },
+      confirmation: { required: true, token: 'prod-eu', reason: 'context name "prod-eu" contains "prod"' },
       runId: 'r1',
     });
     const req = request({ context: 'prod-eu' });
@@ -116,7 +116,7 @@ describe('client-runs: preconditions and the run flow', () => {
     const right = new ScriptedUi({ typed: 'prod-eu' });
     const ok = await prepareRun(fake, req, right, true);
     assert.equal(ok.kind, 'start');
-    assert.deepEqual(right.asked, ['typed: prod-eu counts as production (name contains "prod"). Type prod-eu to run cart-pod-kill against it.'], 'no second, plain confirmation');
+    assert.deepEqual(right.asked, ['typed: context name "prod-eu" contains "prod". Type prod-eu to run cart-pod-kill against it.'], 'no second, plain confirmation');
     assert.ok(ok.kind === 'start');
     assert.equal(ok.request.confirmation, 'prod-eu');
     assert.equal(ok.request.confirmed, true);

@@ -84,7 +84,8 @@ export async function prepareRun(api: Pick<RunsApi, 'preflight'>, req: RunReques
   }
   const confirmation = preflight.confirmation;
   if (confirmation?.required) {
-    const typed = await ui.typed(preflight, `${confirmation.reason} Type ${confirmation.token} to run ${describe(req)} against it.`);
+    const reason = /[.!?]$/.test(confirmation.reason.trim()) ? confirmation.reason.trim() : `${confirmation.reason.trim()}.`;
+    const typed = await ui.typed(preflight, `${reason} Type ${confirmation.token} to run ${describe(req)} against it.`);
     if (typed === undefined) return { kind: 'cancelled', preflight };
     if (typed.trim() !== confirmation.token) {
       await ui.refused(preflight, [{ id: 'confirmation', title: 'Typed confirmation', status: 'fail', detail: `you typed "${typed}", not "${confirmation.token}"`, fix: 'run it again and type the token exactly' }]);
