@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
+import { registerRuns } from './runs';
 import { registerViews } from './views';
 
 let ctx: Ctx | undefined;
@@ -9,6 +10,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   ctx = new Ctx(context);
   registerCommands(ctx);
   registerViews(ctx);
+  registerRuns(ctx);
   try {
     await ctx.start();
   } catch (e) {

@@ -150,7 +150,7 @@ describe('package.json manifest', () => {
         for (const v of views) if (v.icon) assertFile(v.icon, `icon of view ${v.id}`);
       }
       const viewIds = Object.values(contributes.views).flat().map((v) => v.id);
-      assert.deepEqual(viewIds.sort(), ['genai4dfx.findings', 'genai4dfx.rules']);
+      assert.deepEqual(viewIds.sort(), ['genai4dfx.findings', 'genai4dfx.rules', 'genai4dfx.runs']);
       for (const w of contributes.viewsWelcome) assert.ok(viewIds.includes(w.view), `welcome for unknown view ${w.view}`);
     });
 

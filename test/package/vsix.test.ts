@@ -37,6 +37,7 @@ const ALLOWED = [
   /^extension\/grammars\/([\w.-]+\.wasm|manifest\.json)$/,
   /^extension\/media\/[\w./-]+\.(png|svg|json|css)$/,
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,
+  /^extension\/media\/report\.js$/,
   /^extension\/snippets\/[\w./-]+\.(json|code-snippets)$/,
 ];
 
@@ -59,6 +60,8 @@ function required(): string[] {
     'extension/media/dfx.svg',
     'extension/media/dfx-policy.language-configuration.json',
     'extension/media/dfx-policy.tmLanguage.json',
+    'extension/media/report.js',
+    'extension/media/report.css',
     ...grammars,
   ];
   // vsce renames README.md to readme.md; the repository's README is the marketplace page.

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { COMMANDS, type CommandId } from '../../../server/src/protocol/commands';
+import { COMMANDS, type CommandId, type RunCommandId } from '../../../server/src/protocol/commands';
 import type { Ctx, ReadyCtx } from '../ctx';
 import { refreshRules, showRules } from './rules';
 import { restartServer, scanWorkspace, showOutput } from './server';
@@ -13,7 +13,8 @@ export interface CommandFactory {
   disabled?(ctx: Ctx): Cmd;
 }
 
-const TABLE: Record<CommandId, CommandFactory> = {
+// The run commands work without the language server: client/src/runs registers them.
+const TABLE: Record<Exclude<CommandId, RunCommandId>, CommandFactory> = {
   [COMMANDS.restartServer]: restartServer,
   [COMMANDS.showOutput]: showOutput,
   [COMMANDS.scanWorkspace]: scanWorkspace,

@@ -1,0 +1,46 @@
+import type { RunsApi } from '../../../server/src/runs/api';
+
+/**
+ * The run engine behind a lazy loader. The engine pulls in @kubernetes/client-node and undici: loaded at activation,
+ * any failure there (client-node 2's own undici 8 crashes on Node 20, for one) would take the whole extension down,
+ * diagnostics included. Loaded on first use, a failure only costs the runs, with a message that says why.
+ */
+export function lazyRunsApi(load: () => RunsApi): RunsApi {
+  let engine: RunsApi | undefined;
+  const get = (): RunsApi => {
+    if (engine) return engine;
+    try {
+      engine = load();
+      return engine;
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new Error(`the run engine could not be loaded on Node ${process.versions.node}: ${why}`);
+    }
+  };
+  return {
+    listContexts: (...a) => get().listContexts(...a),
+    checkContext: (...a) => get().checkContext(...a),
+    listRunnables: (...a) => get().listRunnables(...a),
+    preflight: (...a) => get().preflight(...a),
+    start: (...a) => get().start(...a),
+    abort: (...a) => get().abort(...a),
+    history: (...a) => get().history(...a),
+    read: (...a) => get().read(...a),
+    orphans: (...a) => get().orphans(...a),
+    cleanup: (...a) => get().cleanup(...a),
+  };
+}
+
+/**
+ * The engine the extension uses. MERGE (once server/src/runs/service.ts is on main), replace the loader with:
+ *
+ *     () => (require('../../../server/src/runs/service') as typeof import('../../../server/src/runs/service')).createRuns()
+ *
+ * Keep it a require() inside the loader, not a top-level import: esbuild then initialises the engine (and
+ * @kubernetes/client-node) only when the loader runs.
+ */
+export function createRunsApi(): RunsApi {
+  return lazyRunsApi(() => {
+    throw new Error('the run engine is not part of this build');
+  });
+}
