@@ -165,12 +165,17 @@ function java(call: Node, text: string, s: RetrySpec): TextChange[] | string {
   while (cls && cls.type !== 'class_body') cls = cls.parent;
   if (!cls) return 'the call is not inside a class';
   const changes: TextChange[] = [{ start: call.startIndex, end: call.endIndex, newText: `withRetry(() -> ${call.text})` }];
+  // The helper throws what the enclosing method declares (precise rethrow keeps the types), so callers compile unchanged.
+  let method: Node | null = call.parent;
+  while (method && !/^(method_declaration|constructor_declaration|lambda_expression)$/.test(method.type)) method = method.parent;
+  const throwsClause = method?.children.find((c) => c?.type === 'throws')?.text.replace(/^throws\s+/, '').trim();
+  const throws = throwsClause ? ` throws ${throwsClause}` : '';
   if (!/\bwithRetry\s*\(\s*RetryCall/.test(text)) {
     const helper = `
-    /** A call {@link #withRetry} may repeat; {@code X} is what it throws, so callers keep their own throws clause. */
+    /** A call {@link #withRetry} may repeat. */
     @FunctionalInterface
-    private interface RetryCall<T, X extends Exception> {
-        T call() throws X;
+    private interface RetryCall<T> {
+        T call()${throws};
     }
 
     /**
@@ -178,7 +183,7 @@ function java(call: Node, text: string, s: RetrySpec): TextChange[] | string {
      * ${s.maxDelayMs} ms), retrying only transient failures (I/O errors and timeouts). Give each attempt its own timeout
      * (HttpRequest.timeout(Duration.ofMillis(${s.perAttemptTimeoutMs}))). Added by genai4dfx from the policy's retry defaults.
      */
-    private static <T, X extends Exception> T withRetry(RetryCall<T, X> call) throws X {
+    private static <T> T withRetry(RetryCall<T> call)${throws} {
         for (int attempt = 1; ; attempt++) {
             try {
                 return call.call();

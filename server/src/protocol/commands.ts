@@ -5,6 +5,8 @@ export const COMMANDS = {
   scanWorkspace: 'genai4dfx.scanWorkspace',
   showRules: 'genai4dfx.showRules',
   refreshRules: 'genai4dfx.refreshRules',
+  setAiApiKey: 'genai4dfx.setAiApiKey',
+  previewAiPrompt: 'genai4dfx.previewAiPrompt',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
