@@ -74,7 +74,8 @@ function read(p: string): string | undefined {
   }
 }
 
-function apply(text: string, changes: readonly TextChange[]): string {
+/** Apply changes in order (inserts at one offset keep their order, as LSP applies them). */
+export function apply(text: string, changes: readonly TextChange[]): string {
   let out = text;
   const order = changes.map((c, i) => ({ c, i })).sort((a, b) => b.c.start - a.c.start || b.i - a.i);
   for (const { c } of order) out = out.slice(0, c.start) + c.newText + out.slice(c.end);
@@ -105,6 +106,9 @@ export function prepareAction(input: ActionInput): PreparedAction | string {
   const fnNode = node && functionAt(node);
   if (!fnNode) return 'put the cursor inside a function';
   const f = describeFunction(fnNode, input.language);
+  // Offsets now: the tree may be replaced while a model answers.
+  const fnStart = fnNode.startIndex;
+  const fnEnd = fnNode.endIndex;
   const rel = input.root ? path.relative(input.root, input.path) : path.basename(input.path);
   const secrets = envSecrets(input.path, input.root);
   const whole = input.text.split('\n').length <= 400;
@@ -133,7 +137,7 @@ export function prepareAction(input: ActionInput): PreparedAction | string {
       redaction,
       title: `Add retries to ${call.text.split('(')[0]}`,
       accept: async (answer, fromModel) => {
-        const changes: TextChange[] = fromModel ? [{ start: fnNode.startIndex, end: fnNode.endIndex, newText: codeOf(answer).replace(/\n$/, '') }] : (JSON.parse(answer) as TextChange[]);
+        const changes: TextChange[] = fromModel ? [{ start: fnStart, end: fnEnd, newText: codeOf(answer).replace(/\n$/, '') }] : (JSON.parse(answer) as TextChange[]);
         const after = apply(input.text, changes);
         return { edits: [{ path: input.path, create: false, changes }], ...(await check(input, path.basename(input.path), after, [])) };
       },
