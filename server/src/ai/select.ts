@@ -17,7 +17,7 @@ export interface ProviderEnvironment {
 /** The provider for these settings and this environment; throws AiError when the chosen one cannot be used. */
 export function chooseProvider(s: AiSettings, env: ProviderEnvironment): AiProvider {
   const retry = { retries: s.maxRetries, timeoutMs: s.timeoutMs };
-  const openai = (): AiProvider => new OpenAiProvider({ model: s.model, apiKey: env.apiKey ?? '', retry, ...(s.baseUrl ? { baseURL: s.baseUrl } : {}), ...(s.organization ? { organization: s.organization } : {}) });
+  const openai = (): AiProvider => new OpenAiProvider({ model: s.model, apiKey: env.apiKey || 'local-no-key', retry, ...(s.baseUrl ? { baseURL: s.baseUrl } : {}), ...(s.organization ? { organization: s.organization } : {}) });
   const editor = (): AiProvider => new EditorModelProvider(env.editorTransport!, retry, s.editorModelFamily || undefined);
   if (s.provider === 'offline') return new OfflineProvider();
   // Nothing leaves the machine from an untrusted workspace: offline only.
