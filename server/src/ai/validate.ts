@@ -49,15 +49,16 @@ export interface CompanionFile {
   text: string;
 }
 
-/** Where tsc is: the workspace's node_modules, else ours. */
+/** Where tsc is: the project's node_modules (the project's own TypeScript), else one above this module (development). */
 function findTsc(from: string): string | undefined {
-  for (let dir = from; ; dir = path.dirname(dir)) {
-    const p = path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
-    if (fs.existsSync(p)) return p;
-    if (path.dirname(dir) === dir) break;
+  for (const start of [from, __dirname]) {
+    for (let dir = start; ; dir = path.dirname(dir)) {
+      const p = path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
+      if (fs.existsSync(p)) return p;
+      if (path.dirname(dir) === dir) break;
+    }
   }
-  const ours = path.join(__dirname, '..', '..', '..', 'node_modules', 'typescript', 'bin', 'tsc');
-  return fs.existsSync(ours) ? ours : undefined;
+  return undefined;
 }
 
 const JUNIT_STUB = `package org.junit.jupiter.api;
@@ -107,7 +108,10 @@ export async function compile(language: LanguageId, relPath: string, text: strin
       const tsc = findTsc(projectDir);
       if (!tsc) return { problems: [], checked: 'parsed; typescript is not installed here, so not type-checked' };
       const types = path.join(path.dirname(path.dirname(path.dirname(tsc))), '@types');
-      const r = await run(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'commonjs', '--moduleResolution', 'node', '--esModuleInterop', '--jsx', 'react-jsx', '--typeRoots', types, '--types', 'node,mocha', main], dir);
+      // Only the ambient types that are installed next to that TypeScript (node for node:test, mocha/jest globals).
+      const ambient = ['node', 'mocha', 'jest'].filter((t) => fs.existsSync(path.join(types, t)));
+      const typeArgs = ambient.length ? ['--typeRoots', types, '--types', ambient.join(',')] : ['--types', ''];
+      const r = await run(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'commonjs', '--moduleResolution', 'node', '--esModuleInterop', '--jsx', 'react-jsx', ...typeArgs, main], dir);
       const errors = r.out.split('\n').filter((l) => /error TS/.test(l));
       // The framework's own types may be absent here (vitest, jest): say so instead of failing good code.
       const unresolved = errors.filter((l) => /TS2307: Cannot find module '(vitest|@jest\/globals)'|TS2582|TS2304: Cannot find name '(expect|describe|it|jest)'/.test(l));
