@@ -89,7 +89,7 @@ describe('AI actions over LSP (real server)', function () {
     const resolved = await client.conn.sendRequest(CodeActionResolveRequest.type, threats);
     assert.equal(environmentAsked, before + 1);
     const edit = (resolved.edit?.documentChanges as TextDocumentEdit[])[0]!;
-    assert.match(edit.edits[0]!.newText, /\/\/ DFX threat notes \(STRIDE\) for linePrice/);
+    assert.match((edit.edits[0] as { newText: string }).newText, /\/\/ DFX threat notes \(STRIDE\) for linePrice/);
   });
 
   it('Preview prompt shows exactly the messages, redacted, and the provider', async () => {
