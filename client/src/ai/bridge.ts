@@ -2,7 +2,7 @@
 // storage, the editor's language models) and runs prompts on vscode.lm, which only the extension host can reach.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { AiEnvironmentRequest, EditorModelRequest, type EditorModelParams, type EditorModelResult } from '../../../server/src/protocol/ai';
+import { AiEnvironmentRequest, EditorModelRequest, SHOW_FILE_COMMAND, type EditorModelParams, type EditorModelResult } from '../../../server/src/protocol/ai';
 
 /** Secret storage key of the OpenAI-compatible API key (never a setting). */
 export const API_KEY_SECRET = 'genai4dfx.ai.apiKey';
@@ -23,6 +23,11 @@ export function registerAiBridge(client: LanguageClient, extension: vscode.Exten
       return { trusted, editorModels, ...(apiKey ? { apiKey } : {}) };
     }),
     client.onRequest(EditorModelRequest, (params, token) => runEditorModel(params, token)),
+    // Internal (not in the palette): run by a resolved AI action after its edit, to show the file it wrote.
+    vscode.commands.registerCommand(SHOW_FILE_COMMAND, async (uri: unknown) => {
+      if (typeof uri !== 'string') return;
+      await vscode.window.showTextDocument(vscode.Uri.parse(uri), { preview: false });
+    }),
   ];
 }
 

@@ -99,9 +99,12 @@ export async function compile(language: LanguageId, relPath: string, text: strin
       put('org/junit/jupiter/api/Test.java', 'package org.junit.jupiter.api;\npublic @interface Test {}\n');
       put('org/junit/jupiter/api/DisplayName.java', 'package org.junit.jupiter.api;\npublic @interface DisplayName { String value(); }\n');
       const sources = [...companions.map((c) => path.join(dir, c.relPath)), main, ...['Assertions', 'Test', 'DisplayName'].map((n) => path.join(dir, `org/junit/jupiter/api/${n}.java`))];
-      const r = await run('javac', ['-d', path.join(dir, 'out'), ...sources], dir);
+      const r = await run('javac', ['-d', path.join(dir, 'out'), '-Xmaxerrs', '50', ...sources], dir);
       if (r.missing) return { problems: [], checked: 'parsed; javac is not installed here, so not compiled' };
-      return { problems: r.code ? [r.out.trim()] : [], checked: 'parsed and compiled with javac (JUnit 5 API stubbed)' };
+      if (!r.code) return { problems: [], checked: 'parsed and compiled with javac (JUnit 5 API stubbed)' };
+      // Only errors in the checked file count: the project's own dependencies are not on the class path here.
+      const mine = r.out.split('\n').filter((l) => l.startsWith(main) && /: error:/.test(l)).map((l) => l.slice(dir.length + 1));
+      return { problems: mine, checked: mine.length ? 'compiled with javac' : 'parsed and compiled with javac (JUnit 5 API stubbed; errors in the project\'s own sources ignored)' };
     }
     if (language === 'go') return { problems: [], checked: 'parsed; go is not installed here, so not vetted or compiled' };
     if (language === 'typescript' || language === 'tsx') {
@@ -112,10 +115,13 @@ export async function compile(language: LanguageId, relPath: string, text: strin
       const ambient = ['node', 'mocha', 'jest'].filter((t) => fs.existsSync(path.join(types, t)));
       const typeArgs = ambient.length ? ['--typeRoots', types, '--types', ambient.join(',')] : ['--types', ''];
       const r = await run(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'commonjs', '--moduleResolution', 'node', '--esModuleInterop', '--jsx', 'react-jsx', ...typeArgs, main], dir);
-      const errors = r.out.split('\n').filter((l) => /error TS/.test(l));
+      // Only errors in the checked file count: the source's own imports may not resolve in the scratch folder.
+      const errors = r.out.split('\n').filter((l) => /error TS/.test(l) && path.resolve(dir, l.split('(')[0] ?? '') === main);
       // The framework's own types may be absent here (vitest, jest): say so instead of failing good code.
       const unresolved = errors.filter((l) => /TS2307: Cannot find module '(vitest|@jest\/globals)'|TS2582|TS2304: Cannot find name '(expect|describe|it|jest)'/.test(l));
-      const real = errors.filter((l) => !unresolved.includes(l) && !/Cannot find module '(react|react\/jsx-runtime)'|TS2875/.test(l));
+      // A module that does not resolve in the scratch folder (a sibling the source imports, an uninstalled package) is
+      // the environment, not the generated code.
+      const real = errors.filter((l) => !unresolved.includes(l) && !/TS2307|TS7016|TS2875/.test(l));
       return { problems: real, checked: unresolved.length ? 'parsed and type-checked with tsc (the test framework\'s types are not installed here)' : 'parsed and type-checked with tsc' };
     }
     const r = await run(process.execPath, ['--check', main], dir);

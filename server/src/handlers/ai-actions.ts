@@ -16,7 +16,7 @@ import { AiError, type AiAction } from '../ai/types';
 import type { Engine } from '../engine/analyzer';
 import { LineIndex } from '../engine/span';
 import type { Policy } from '../policy/types';
-import { AI_KINDS, AiEnvironmentRequest, EditorModelRequest, PreviewPromptRequest, type AiActionData, type PromptPreview } from '../protocol/ai';
+import { AI_KINDS, AiEnvironmentRequest, EditorModelRequest, PreviewPromptRequest, SHOW_FILE_COMMAND, type AiActionData, type PromptPreview } from '../protocol/ai';
 import { normalizeAiSettings, type AiSettings } from '../protocol/settings';
 import type { DocumentAnalysis, DocumentAnalyzer } from './analysis';
 import { dataOf } from './convert';
@@ -138,6 +138,9 @@ export function registerAiActions(connection: Connection, engine: Engine, analyz
       }
       const result = await runAction(prepared, provider, controller.signal);
       action.edit = toWorkspaceEdit(result.edits, (uri) => documents.get(uri));
+      // Show the written file when it is another one (the new test file, THREATS.md).
+      const other = result.edits.find((e) => URI.file(e.path).toString() !== data.uri);
+      if (other) action.command = { title: 'Open', command: SHOW_FILE_COMMAND, arguments: [URI.file(other.path).toString()] };
       log.info(result.summary);
       void connection.window.showInformationMessage(result.summary);
     } catch (e) {

@@ -65,3 +65,6 @@ export const AI_KINDS = {
   retries: 'refactor.rewrite.genai4dfx.addRetries',
   threats: 'refactor.genai4dfx.threatNotes',
 } as const;
+
+/** Client command the resolved "Generate tests" / "Threat notes" actions run after their edit: open that file (arguments: [uri]). */
+export const SHOW_FILE_COMMAND = 'genai4dfx.ai.showFile';
