@@ -42,3 +42,12 @@ export function chooseProvider(s: AiSettings, env: ProviderEnvironment): AiProvi
 function isLocal(baseUrl: string): boolean {
   return /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?\//.test(baseUrl);
 }
+
+/**
+ * The environment of the CLI: always trusted (the user ran it on their files), the key from GENAI4DFX_AI_API_KEY or
+ * OPENAI_API_KEY (never from a settings file), no editor models.
+ */
+export function cliEnvironment(env: NodeJS.ProcessEnv = process.env): ProviderEnvironment {
+  const apiKey = env.GENAI4DFX_AI_API_KEY || env.OPENAI_API_KEY;
+  return { trusted: true, editorModels: false, ...(apiKey ? { apiKey } : {}) };
+}

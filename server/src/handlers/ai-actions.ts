@@ -49,10 +49,16 @@ export function aiCodeActions(a: DocumentAnalysis, params: CodeActionParams): Co
   const name = fn.childForFieldName('name')?.text ?? (fn.parent?.type === 'variable_declarator' ? fn.parent.childForFieldName('name')?.text : undefined) ?? 'this function';
   const out: CodeAction[] = [];
   const data = (ai: AiAction): AiActionData => ({ ai, uri: textDocument.uri, version: a.version, offset });
+  // The diagnostics that call for an action: outbound calls without a timeout (retries), security findings (threats),
+  // testability findings (tests). Listing them ties the action to the diagnostic in the editor's quick fix menu.
+  const calling = (re: RegExp): { diagnostics?: typeof context.diagnostics } => {
+    const ds = context.diagnostics.filter((d) => re.test(dataOf(d)?.ruleId ?? ''));
+    return ds.length ? { diagnostics: ds } : {};
+  };
   const call = node && callAt(node);
-  if (call && wants(AI_KINDS.retries)) out.push({ title: TITLES.retries(call.text.split('(')[0]?.trim() ?? 'this call'), kind: AI_KINDS.retries, data: data('retries') });
-  if (wants(AI_KINDS.tests)) out.push({ title: TITLES.tests(name), kind: AI_KINDS.tests, data: data('tests') });
-  if (wants(AI_KINDS.threats)) out.push({ title: TITLES.threats(name), kind: AI_KINDS.threats, data: data('threats') });
+  if (call && wants(AI_KINDS.retries)) out.push({ title: TITLES.retries(call.text.split('(')[0]?.trim() ?? 'this call'), kind: AI_KINDS.retries, data: data('retries'), ...calling(/no-timeout$/) });
+  if (wants(AI_KINDS.tests)) out.push({ title: TITLES.tests(name), kind: AI_KINDS.tests, data: data('tests'), ...calling(/^(direct-clock-call|.*complexity.*)$/) });
+  if (wants(AI_KINDS.threats)) out.push({ title: TITLES.threats(name), kind: AI_KINDS.threats, data: data('threats'), ...calling(/sql|tls|secret|injection|verify/) });
   return out;
 }
 
