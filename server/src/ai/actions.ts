@@ -115,7 +115,7 @@ export function prepareAction(input: ActionInput): PreparedAction | string {
   const source = whole ? input.text : fnNode.text;
   const redaction = redact(source, secrets);
   const base = { language: input.language, file: rel, code: redaction.text };
-  if (input.action === 'tests') return prepareTests(input, f, rel, base, redaction);
+  if (input.action === 'tests') return prepareTests(input, f, base, redaction);
   if (input.action === 'retries') {
     const call = node && callAt(node);
     if (!call) return 'put the cursor on an outbound call';
@@ -184,7 +184,7 @@ function commentAnchor(fn: import('web-tree-sitter').Node): number {
   return mods && mods.startIndex < n.startIndex + 1 ? mods.startIndex : n.startIndex;
 }
 
-function prepareTests(input: ActionInput, f: FunctionInfo, rel: string, base: { language: string; file: string; code: string }, redaction: Redacted): PreparedAction | string {
+function prepareTests(input: ActionInput, f: FunctionInfo, base: { language: string; file: string; code: string }, redaction: Redacted): PreparedAction | string {
   const why = cannotTest(f, input.language, input.text);
   const testPath = testPathFor(input.path, input.language);
   const framework = detectFramework(input.path, input.language, input.policy?.testability?.frameworks?.[input.language === 'tsx' ? 'typescript' : (input.language as 'go')]);
@@ -218,7 +218,6 @@ function prepareTests(input: ActionInput, f: FunctionInfo, rel: string, base: { 
       return { edits: [{ path: testPath, create: existing === undefined, changes }], ...(await check(input, testRel, after, companions)) };
     },
   };
-  void rel;
 }
 
 function commonDir(a: string, b: string): string {

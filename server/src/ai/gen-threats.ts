@@ -43,10 +43,11 @@ const LOGGING = /\b(log\.\w+|logger\.\w+|logging\.\w+|console\.(log|info|warn|er
 
 /** Rule ids by the STRIDE category their findings belong to. */
 function strideOf(ruleId: string): Stride {
+  if (/jwt|cors|insecure-random/.test(ruleId)) return 'Spoofing';
   if (/sql|injection|command|path-traversal/.test(ruleId)) return 'Tampering';
-  if (/tls|secret|crypto|verify/.test(ruleId)) return 'Information disclosure';
-  if (/timeout|regex|loop|limit|replica|probe/.test(ruleId)) return 'Denial of service';
-  if (/auth|privileged|root/.test(ruleId)) return 'Elevation of privilege';
+  if (/tls|secret|crypto|verify|weak-hash|trust-all/.test(ruleId)) return 'Information disclosure';
+  if (/timeout|regex|loop|limit|replica|probe|retry|backoff/.test(ruleId)) return 'Denial of service';
+  if (/auth|privileged|root|deserial|eval|capabilities|escalation/.test(ruleId)) return 'Elevation of privilege';
   return 'Tampering';
 }
 

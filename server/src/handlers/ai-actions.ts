@@ -56,9 +56,9 @@ export function aiCodeActions(a: DocumentAnalysis, params: CodeActionParams): Co
     return ds.length ? { diagnostics: ds } : {};
   };
   const call = node && callAt(node);
-  if (call && wants(AI_KINDS.retries)) out.push({ title: TITLES.retries(call.text.split('(')[0]?.trim() ?? 'this call'), kind: AI_KINDS.retries, data: data('retries'), ...calling(/no-timeout$/) });
-  if (wants(AI_KINDS.tests)) out.push({ title: TITLES.tests(name), kind: AI_KINDS.tests, data: data('tests'), ...calling(/^(direct-clock-call|.*complexity.*)$/) });
-  if (wants(AI_KINDS.threats)) out.push({ title: TITLES.threats(name), kind: AI_KINDS.threats, data: data('threats'), ...calling(/sql|tls|secret|injection|verify/) });
+  if (call && wants(AI_KINDS.retries)) out.push({ title: TITLES.retries(call.text.split('(')[0]?.trim() ?? 'this call'), kind: AI_KINDS.retries, data: data('retries'), ...calling(/no-timeout$|^outbound-call-no-retry$|^retry-loop-no-backoff$/) });
+  if (wants(AI_KINDS.tests)) out.push({ title: TITLES.tests(name), kind: AI_KINDS.tests, data: data('tests'), ...calling(/^(direct-clock-call|direct-random-call|function-too-complex|network-in-unit-test)$/) });
+  if (wants(AI_KINDS.threats)) out.push({ title: TITLES.threats(name), kind: AI_KINDS.threats, data: data('threats'), ...calling(/sql-string|tls|secret|injection|verify|deserial|weak-hash|jwt|cors|eval|insecure-random|trust-all/) });
   return out;
 }
 
