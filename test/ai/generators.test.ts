@@ -100,6 +100,15 @@ describe('AI offline generators', function () {
       free();
     });
 
+    it('TypeScript: follows the project\'s pattern (__tests__ folder, .spec suffix)', async () => {
+      const dir = project('ts', { 'package.json': '{ "name": "shop" }\n', '__tests__/old.spec.ts': "import { strict as assert } from 'node:assert';\nassert.ok(true);\n" });
+      const r = await runAndApply(engine, path.join(dir, 'pricing.ts'), 'qty <= 0', 'tests');
+      assert.equal(r.edits[0]?.path, path.join(dir, '__tests__', 'pricing.spec.ts'));
+      const text = fs.readFileSync(path.join(dir, '__tests__', 'pricing.spec.ts'), 'utf8');
+      assert.match(text, /import \{ linePrice \} from '\.\.\/pricing';/);
+      assert.match(r.summary, /type-checked with tsc/);
+    });
+
     it('JavaScript (CommonJS, mocha from package.json): checked with node --check', async () => {
       const dir = project('js', { 'package.json': '{ "devDependencies": { "mocha": "^10.0.0" } }\n' });
       const r = await runAndApply(engine, path.join(dir, 'slugify.js'), 'maxLength < 1', 'tests');

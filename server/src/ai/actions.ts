@@ -197,7 +197,7 @@ function prepareTests(input: ActionInput, f: FunctionInfo, base: { language: str
     messages: buildMessages('tests', { ...base, target: `function ${f.className ? `${f.className}.` : ''}${f.name}`, extra }),
     offline: () => {
       if (why) throw new AiError(why);
-      const plan = planTests(f, input.language, framework, input.path, input.text, existing ?? '');
+      const plan = planTests(f, input.language, framework, input.path, input.text, existing ?? '', testPath);
       if (existing === undefined) return JSON.stringify([{ start: 0, end: 0, newText: plan.newFile(plan.imports, plan.code) }]);
       return JSON.stringify(mergeInto(existing, plan.imports, plan.code, input.language).changes);
     },

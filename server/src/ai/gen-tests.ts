@@ -42,12 +42,12 @@ const ident = (s: string, camel: boolean): string => {
 };
 
 /** Generate the tests of `f` for `framework`; `existing` is the current test file text ('' when new). */
-export function planTests(f: FunctionInfo, language: LanguageId, framework: Framework, sourcePath: string, sourceText: string, existing: string): TestPlan {
+export function planTests(f: FunctionInfo, language: LanguageId, framework: Framework, sourcePath: string, sourceText: string, existing: string, testPath: string): TestPlan {
   const cases = deriveCases(f);
   if (language === 'go') return goPlan(f, cases, sourceText, existing);
   if (language === 'python') return pythonPlan(f, cases, framework, sourcePath, existing);
   if (language === 'java') return javaPlan(f, cases, sourceText, existing);
-  return jsPlan(f, cases, framework, language, sourcePath);
+  return jsPlan(f, cases, framework, language, sourcePath, testPath);
 }
 
 // ---- TypeScript / JavaScript
@@ -62,11 +62,13 @@ function jsValue(v: Value, p: Param, ts: boolean, typeRef: string): string {
   return ts && p.type ? `${raw} as unknown as ${typeRef}` : raw;
 }
 
-function jsPlan(f: FunctionInfo, cases: TestCase[], fw: Framework, language: LanguageId, sourcePath: string): TestPlan {
+function jsPlan(f: FunctionInfo, cases: TestCase[], fw: Framework, language: LanguageId, sourcePath: string, testPath: string): TestPlan {
   const ts = language !== 'javascript';
   const esm = ts || isEsm(sourcePath);
-  const base = path.basename(sourcePath).replace(/\.[^.]+$/, '');
-  const spec = ts ? `./${base}` : esm ? `./${path.basename(sourcePath)}` : `./${base}`;
+  let rel = path.relative(path.dirname(testPath), sourcePath).split(path.sep).join('/');
+  if (!rel.startsWith('.')) rel = `./${rel}`;
+  // TypeScript and CommonJS import without the extension; ESM JavaScript needs it.
+  const spec = !ts && esm ? rel : rel.replace(/\.[cm]?[jt]sx?$/, '');
   const name = f.className ?? f.name;
   const callee = f.className ? `${f.className}.${f.name}` : f.name;
   const expectStyle = fw === 'vitest' || fw === 'jest';

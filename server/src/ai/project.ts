@@ -66,7 +66,20 @@ export function testPathFor(file: string, language: LanguageId): string {
     const testDir = i === -1 ? dir : path.join(file.slice(0, i), 'src', 'test', 'java', path.dirname(file.slice(i + main.length)));
     return path.join(testDir, `${base}Test.java`);
   }
-  return path.join(dir, `${base}.test${ext}`);
+  // JS/TS: the project's pattern when it has one — a sibling __tests__ folder, `.spec` instead of `.test` — else beside.
+  const siblings = safeList(dir);
+  const specStyle = (names: string[]): boolean => names.some((n) => /\.spec\.[cm]?[jt]sx?$/.test(n)) && !names.some((n) => /\.test\.[cm]?[jt]sx?$/.test(n));
+  const testsDir = path.join(dir, '__tests__');
+  if (fs.existsSync(testsDir)) return path.join(testsDir, `${base}.${specStyle(safeList(testsDir)) ? 'spec' : 'test'}${ext}`);
+  return path.join(dir, `${base}.${specStyle(siblings) ? 'spec' : 'test'}${ext}`);
+}
+
+function safeList(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir);
+  } catch {
+    return [];
+  }
 }
 
 /** The retry library the project already depends on, if any. */
