@@ -54,13 +54,17 @@ describe('AI actions over LSP (real server)', function () {
     const pos = at(text, 'qty <= 0');
     const t0 = performance.now();
     const actions = (await client.codeActions(uri, { start: pos, end: pos }, [], ['refactor'])) as CodeAction[];
-    const listMs = performance.now() - t0;
+    const firstMs = performance.now() - t0;
+    // Again, on the analysed document: what the light bulb costs while typing.
+    const t2 = performance.now();
+    await client.codeActions(uri, { start: pos, end: pos }, [], ['refactor']);
+    const listMs = performance.now() - t2;
     const tests = actions.find((a) => a.kind === AI_KINDS.tests);
     assert.ok(tests, actions.map((a) => a.title).join(', '));
     assert.equal(tests.title, 'DFX: Generate tests for linePrice');
     assert.ok(actions.some((a) => a.kind === AI_KINDS.threats));
     assert.equal(tests.edit, undefined, 'the edit is computed on resolve, not for the light bulb');
-    assert.ok(listMs < 1000, `code action list took ${listMs} ms`);
+    assert.ok(firstMs < 2000 && listMs < 500, `code action list took ${firstMs} ms, then ${listMs} ms`);
 
     const t1 = performance.now();
     const resolved = await client.conn.sendRequest(CodeActionResolveRequest.type, tests);
@@ -75,7 +79,7 @@ describe('AI actions over LSP (real server)', function () {
     assert.match(content, /import \{ linePrice \} from '\.\/pricing';/);
     assert.match(content, /assert\.throws\(\(\) => linePrice\(/);
     assert.ok(messages.some((m) => /Generate tests for linePrice \(node-test\): parsed and type-checked with tsc \(offline\)/.test(m)), messages.join(' | '));
-    console.log(`      code action list ${listMs.toFixed(1)} ms, resolve (offline + tsc) ${resolveMs.toFixed(0)} ms`);
+    console.log(`      code action list ${firstMs.toFixed(1)} ms (first, with analysis), ${listMs.toFixed(1)} ms (analysed), resolve (offline + tsc) ${resolveMs.toFixed(0)} ms`);
   });
 
   it('an untrusted workspace stays offline even with a key', async () => {
