@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CodeActionResolveRequest, type CodeAction, type CreateFile, type TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { CodeActionRequest, CodeActionResolveRequest, type CodeAction, type CreateFile, type TextDocumentEdit } from 'vscode-languageserver-protocol';
 import { URI } from 'vscode-uri';
 import { AI_KINDS, AiEnvironmentRequest, PreviewPromptRequest } from '../../server/src/protocol/ai';
 import { at } from '../helpers/engine';
@@ -80,6 +80,21 @@ describe('AI actions over LSP (real server)', function () {
     assert.match(content, /assert\.throws\(\(\) => linePrice\(/);
     assert.ok(messages.some((m) => /Generate tests for linePrice \(node-test\): parsed and type-checked with tsc \(offline\)/.test(m)), messages.join(' | '));
     console.log(`      code action list ${firstMs.toFixed(1)} ms (first, with analysis), ${listMs.toFixed(1)} ms (analysed), resolve (offline + tsc) ${resolveMs.toFixed(0)} ms`);
+  });
+
+  it('the automatic light bulb gets only the actions a diagnostic calls for', async () => {
+    const file = path.join(dir, 'pricing.ts');
+    const uri = URI.file(file).toString();
+    const text = fs.readFileSync(file, 'utf8');
+    const pos = at(text, 'qty <= 0');
+    const automatic = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: pos, end: pos }, context: { diagnostics: [], triggerKind: 2 } });
+    assert.equal((automatic ?? []).filter((a) => 'kind' in a && String(a.kind).startsWith('refactor')).length, 0);
+    const [d] = (await client.diagnostics(uri)).filter((x) => x.code === 'js-fetch-no-timeout');
+    assert.ok(d, 'fetch without a timeout is flagged');
+    const onCall = await client.conn.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: d.range, context: { diagnostics: [d], triggerKind: 2 } });
+    const retries = (onCall ?? []).find((a) => 'kind' in a && a.kind === AI_KINDS.retries) as CodeAction | undefined;
+    assert.ok(retries, 'Add retries is offered from the no-timeout diagnostic');
+    assert.equal(retries.diagnostics?.[0]?.code, 'js-fetch-no-timeout');
   });
 
   it('an untrusted workspace stays offline even with a key', async () => {

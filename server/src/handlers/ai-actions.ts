@@ -1,5 +1,6 @@
 import {
   CancellationTokenSource,
+  CodeActionTriggerKind,
   type CodeAction,
   type CodeActionParams,
   type Connection,
@@ -59,6 +60,9 @@ export function aiCodeActions(a: DocumentAnalysis, params: CodeActionParams): Co
   if (call && wants(AI_KINDS.retries)) out.push({ title: TITLES.retries(call.text.split('(')[0]?.trim() ?? 'this call'), kind: AI_KINDS.retries, data: data('retries'), ...calling(/no-timeout$|^outbound-call-no-retry$|^retry-loop-no-backoff$/) });
   if (wants(AI_KINDS.tests)) out.push({ title: TITLES.tests(name), kind: AI_KINDS.tests, data: data('tests'), ...calling(/^(direct-clock-call|direct-random-call|function-too-complex|network-in-unit-test)$/) });
   if (wants(AI_KINDS.threats)) out.push({ title: TITLES.threats(name), kind: AI_KINDS.threats, data: data('threats'), ...calling(/sql-string|tls|secret|injection|verify|deserial|weak-hash|jwt|cors|eval|insecure-random|trust-all/) });
+  // The automatic light bulb (as the cursor moves) only gets the actions a diagnostic calls for: a bulb in every
+  // function would be noise. Ctrl+. and the Refactor menu (invoked) get all of them.
+  if (context.triggerKind === CodeActionTriggerKind.Automatic) return out.filter((x) => x.diagnostics?.length);
   return out;
 }
 
