@@ -248,6 +248,16 @@ describe('AI offline generators', function () {
       for (const imp of ['"math"', '"math/rand"', '"net"', '"time"']) assert.ok(text.includes(imp), imp);
       parses(file);
     });
+
+    it('Go: a file with one import line gets import lines for the helper', async () => {
+      const src = 'package ping\n\nimport "net/http"\n\nfunc Ping(u string) error {\n\tresp, err := http.Get(u)\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn resp.Body.Close()\n}\n';
+      const dir = project('go', { 'ping.go': src });
+      const file = path.join(dir, 'ping.go');
+      await runAndApply(engine, file, 'http.Get', 'retries');
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /^import "net\/http"\nimport "errors"\nimport "math"\nimport "math\/rand"\nimport "net"\nimport "time"$/m);
+      parses(file);
+    });
   });
 
   describe('threat notes', () => {

@@ -222,17 +222,7 @@ function go(call: Node, text: string, s: RetrySpec): TextChange[] | string {
   else return 'offline retries for Go know the result type of HTTP calls (Get, Post, Head, PostForm, Do) and of calls returning only an error; use the AI variant here';
   const changes: TextChange[] = [{ start: call.startIndex, end: call.endIndex, newText }];
   if (!/func retryValue\[/.test(text)) {
-    for (const imp of ['errors', 'math/rand', 'net', 'time']) {
-      if (!new RegExp(`"${imp}"`).test(text)) {
-        const block = /import\s*\(\n/.exec(text);
-        if (block) changes.push({ start: block.index + block[0].length, end: block.index + block[0].length, newText: `\t"${imp}"\n` });
-        else {
-          const pkg = /^package\s+\w+.*$/m.exec(text);
-          const at = pkg ? pkg.index + pkg[0].length : 0;
-          changes.push({ start: at, end: at, newText: `\n\nimport "${imp}"` });
-        }
-      }
-    }
+    changes.push(...goImports(text, ['errors', 'math', 'math/rand', 'net', 'net/http', 'time']));
     const helper = `
 // retryValue calls call up to ${s.maxAttempts} times with exponential backoff and full jitter (${s.initialDelayMs}ms doubling up to
 // ${s.maxDelayMs}ms), retrying only transient failures: network errors and timeouts, and HTTP 429 and 5xx responses.
@@ -269,15 +259,22 @@ func retry(call func() error) error {
 	return err
 }
 `;
-    if (!/"math"/.test(text)) {
-      const block = /import\s*\(\n/.exec(text);
-      if (block) changes.push({ start: block.index + block[0].length, end: block.index + block[0].length, newText: '\t"math"\n' });
-    }
-    if (!/"net\/http"/.test(text)) {
-      const block = /import\s*\(\n/.exec(text);
-      if (block) changes.push({ start: block.index + block[0].length, end: block.index + block[0].length, newText: '\t"net/http"\n' });
-    }
     changes.push({ ...end(text), newText: (text.endsWith('\n') ? '' : '\n') + helper });
   }
   return changes;
+}
+
+/** The changes that import `paths` a Go file does not import yet: into its import block, else as import lines. */
+function goImports(text: string, paths: readonly string[]): TextChange[] {
+  const missing = paths.filter((p) => !new RegExp(`^\\s*(\\w+\\s+)?"${p.replace('/', '\\/')}"`, 'm').test(text));
+  if (!missing.length) return [];
+  const block = /^import\s*\(\n/m.exec(text);
+  if (block) {
+    const at = block.index + block[0].length;
+    return [{ start: at, end: at, newText: missing.map((p) => `\t"${p}"\n`).join('') }];
+  }
+  const single = [...text.matchAll(/^import[ \t]+(\w+[ \t]+)?"[^"]+"[ \t]*$/gm)].at(-1);
+  const pkg = /^package\s+\w+.*$/m.exec(text);
+  const at = single ? single.index + single[0].length : pkg ? pkg.index + pkg[0].length : 0;
+  return [{ start: at, end: at, newText: `${single ? '' : '\n'}${missing.map((p) => `\nimport "${p}"`).join('')}` }];
 }
