@@ -144,6 +144,20 @@ describe('OpenAI-compatible provider (local chat completions server)', function 
     }
   });
 
+  it('an answer that drops the existing tests of the file is refused and retried with the reason', async () => {
+    fs.writeFileSync(path.join(dir, 'pricing.test.ts'), "import { it } from 'node:test';\n\nit('keeps the old case', () => {});\n");
+    const s = await fakeServer([{ status: 200, content: GOOD_TEST }, { status: 200, content: GOOD_TEST.replace("describe('linePrice'", "it('keeps the old case', () => {});\n\ndescribe('linePrice'") }]);
+    try {
+      const r = await run(provider(s.url));
+      assert.equal(s.seen.length, 2);
+      assert.match(s.seen[1]!.body.messages[3]!.content, /removed existing tests: keeps the old case/);
+      assert.equal(r.edits[0]?.create, false);
+      assert.match(r.edits[0]!.changes[0]!.newText, /keeps the old case[\s\S]*rejects zero/);
+    } finally {
+      await s.close();
+    }
+  });
+
   it('429 then success: retried with backoff', async () => {
     const s = await fakeServer([{ status: 429 }, { status: 200, content: GOOD_TEST }]);
     try {

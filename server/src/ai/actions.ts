@@ -211,6 +211,9 @@ function prepareTests(input: ActionInput, f: FunctionInfo, base: { language: str
         ? [{ start: 0, end: existing?.length ?? 0, newText: codeOf(answer) }]
         : (JSON.parse(answer) as TextChange[]);
       const after = apply(existing ?? '', changes);
+      // A model rewrites the whole file: it must keep every test that was there.
+      const dropped = fromModel && existing !== undefined ? testNames(existing).filter((n) => !after.includes(n)) : [];
+      if (dropped.length) return { edits: [], problems: [`the answer removed existing tests: ${dropped.slice(0, 5).join(', ')}; keep the whole file and only add`], checked: 'parsed' };
       // The tests import the source: compile them together, in the same relative layout.
       const common = commonDir(testPath, input.path);
       const testRel = path.relative(common, testPath);
@@ -218,6 +221,16 @@ function prepareTests(input: ActionInput, f: FunctionInfo, base: { language: str
       return { edits: [{ path: testPath, create: existing === undefined, changes }], ...(await check(input, testRel, after, companions)) };
     },
   };
+}
+
+/** Names of the tests in a test file (Go/Python/Java functions, JS/TS it/test titles), to check none is lost. */
+function testNames(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of text.matchAll(/\bfunc (Test\w+)|\bdef (test_\w+)|@Test[\s\S]{0,200}?\bvoid (\w+)\s*\(|\b(?:it|test)\(\s*(['"`])(.*?)\4/g)) {
+    const n = m[1] ?? m[2] ?? m[3] ?? m[5];
+    if (n) out.add(n);
+  }
+  return [...out];
 }
 
 function commonDir(a: string, b: string): string {
