@@ -38,7 +38,10 @@ export function localizableFields(manifest) {
       add(schema, 'markdownDescription', `config.${k}.markdownDescription`);
       add(schema, 'deprecationMessage', `config.${k}.deprecationMessage`);
       if (Array.isArray(schema.enumDescriptions)) {
-        schema.enumDescriptions.forEach((_, i) => add(schema.enumDescriptions, i, `config.level.${schema.enum?.[i] ?? i}.description`));
+        // The rule-level enum repeats across settings and shares one key per level; other enums get their own keys.
+        const levels = JSON.stringify(schema.enum) === JSON.stringify(['off', 'hint', 'info', 'warning', 'error']);
+        schema.enumDescriptions.forEach((_, i) =>
+          add(schema.enumDescriptions, i, levels ? `config.level.${schema.enum[i]}.description` : `config.${k}.enum.${schema.enum?.[i] ?? i}`));
       }
       if (Array.isArray(schema.markdownEnumDescriptions)) {
         schema.markdownEnumDescriptions.forEach((_, i) => add(schema.markdownEnumDescriptions, i, `config.${k}.enum.${schema.enum?.[i] ?? i}`));

@@ -14,6 +14,7 @@ import {
 } from 'vscode-languageclient/node';
 import { LANGUAGES } from '../../server/src/engine/languages';
 import { StatusNotification } from '../../server/src/protocol/messages';
+import { registerAiBridge } from './ai/bridge';
 import { RuleCatalogue } from './rule-catalogue';
 import { StatusItem } from './status';
 
@@ -93,6 +94,7 @@ export class Ctx {
     this.pushClientDisposable(
       client.onDidChangeState(({ newState }) => this.onState(client, newState)),
       client.onNotification(StatusNotification, (params) => this.status.update(params)),
+      ...registerAiBridge(client, this.extension),
     );
     try {
       await client.start();

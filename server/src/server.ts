@@ -10,8 +10,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { Engine } from './engine/analyzer';
+import { AI_KINDS } from './protocol/ai';
 import { FIX_ALL_KIND, StatusNotification } from './protocol/messages';
 import { DocumentAnalyzer } from './handlers/analysis';
+import { aiCodeActions, registerAiActions } from './handlers/ai-actions';
 import { registerCodeActions } from './handlers/code-actions';
 import { registerDocumentDiagnostics } from './handlers/diagnostics';
 import { DocumentStore } from './handlers/documents';
@@ -51,7 +53,9 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   registerDocumentDiagnostics(connection, engine, analyzer, log);
   const workspace = registerWorkspaceDiagnostics(connection, engine, documents, settings, log, folders);
   registerHover(connection, engine, analyzer, log);
-  registerCodeActions(connection, analyzer, log);
+  registerCodeActions(connection, analyzer, log, aiCodeActions);
+  // The policy loader is wired by the lead; until then AI actions use the documented defaults.
+  registerAiActions(connection, engine, analyzer, documents, log, () => undefined, folders);
   registerListRules(connection, engine);
 
   // The log level is window-wide (genai4dfx.trace); GENAI4DFX_TRACE in the environment wins, for debugging.
@@ -87,7 +91,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       diagnosticProvider: { identifier: 'genai4dfx', interFileDependencies: false, workspaceDiagnostics: true },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ...Object.values(AI_KINDS)], resolveProvider: true },
     },
     serverInfo: { name: 'genai4dfx', version: process.env.GENAI4DFX_VERSION ?? '0.1.0' },
   };

@@ -121,7 +121,8 @@ describe('language server over stdio', function () {
     const [d] = byRule(await client.diagnostics(uri), 'go-http-no-timeout');
     await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
     const actions = await client.codeActions(uri, d!.range, [d!]);
-    assert.equal(actions.length, 0);
+    // Fix-all is computed on the current version, so it may be offered; nothing for the stale diagnostic is.
+    assert.equal(actions.filter((a) => (a as CodeAction).kind !== 'source.fixAll.genai4dfx').length, 0);
   });
 
   it('offers fix-all (source.fixAll.genai4dfx) that applies every certain fix', async function () {

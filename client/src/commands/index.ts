@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { COMMANDS, type CommandId, type RunCommandId } from '../../../server/src/protocol/commands';
+import { previewAiPrompt, setAiApiKey } from '../ai/commands';
 import type { Ctx, ReadyCtx } from '../ctx';
 import { refreshRules, showRules } from './rules';
 import { restartServer, scanWorkspace, showOutput } from './server';
@@ -20,6 +21,8 @@ const TABLE: Record<Exclude<CommandId, RunCommandId>, CommandFactory> = {
   [COMMANDS.scanWorkspace]: scanWorkspace,
   [COMMANDS.showRules]: showRules,
   [COMMANDS.refreshRules]: refreshRules,
+  [COMMANDS.setAiApiKey]: setAiApiKey,
+  [COMMANDS.previewAiPrompt]: previewAiPrompt,
 };
 
 /** Register every command once, for the extension's lifetime; each call picks enabled/disabled by the server's state. */

@@ -1,4 +1,4 @@
-import { CodeActionKind, type CodeAction, type Connection, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type TextEdit } from 'vscode-languageserver/node';
 import { t } from '../l10n';
 import { fixAllChanges } from '../engine/fixes';
 import { languageInfo } from '../engine/languages';
@@ -10,9 +10,13 @@ import type { DocumentAnalysis, DocumentAnalyzer } from './analysis';
 import { dataOf, sameRange, toRange, toTextEdits } from './convert';
 import type { Logger } from './logger';
 
-/** Code actions: the certain fix of a finding, suppress on this line / in this file, remove an unused suppression, and fix-all. */
-export function registerCodeActions(connection: Connection, analyzer: DocumentAnalyzer, log: Logger): void {
-  connection.onCodeAction(async ({ textDocument, context }) => {
+/**
+ * Code actions: the certain fix of a finding, suppress on this line / in this file, remove an unused suppression, and fix-all;
+ * `more` adds other providers' actions (the AI actions, resolved lazily).
+ */
+export function registerCodeActions(connection: Connection, analyzer: DocumentAnalyzer, log: Logger, more?: (a: DocumentAnalysis, params: CodeActionParams) => CodeAction[]): void {
+  connection.onCodeAction(async (params) => {
+    const { textDocument, context } = params;
     try {
       const a = await analyzer.analyze(textDocument.uri);
       if (!a) return [];
@@ -35,6 +39,7 @@ export function registerCodeActions(connection: Connection, analyzer: DocumentAn
           actions.push({ title: t('Fix all auto-fixable DFX problems'), kind: FIX_ALL_KIND, edit: { changes: { [uri]: toTextEdits(changes, a.doc.lineIndex) } } });
         }
       }
+      if (more) actions.push(...more(a, params));
       return actions;
     } catch (e) {
       log.error(`code actions failed: ${(e as Error).message}`);

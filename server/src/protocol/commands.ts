@@ -19,6 +19,8 @@ export const COMMANDS = {
   showRules: 'genai4dfx.showRules',
   refreshRules: 'genai4dfx.refreshRules',
   ...RUN_COMMANDS,
+  setAiApiKey: 'genai4dfx.setAiApiKey',
+  previewAiPrompt: 'genai4dfx.previewAiPrompt',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

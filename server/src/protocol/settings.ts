@@ -58,3 +58,56 @@ export function normalizeSettings(raw: unknown): Settings {
     trace: typeof r.trace === 'string' && TRACES.has(r.trace) ? (r.trace as TraceLevel) : DEFAULT_SETTINGS.trace,
   };
 }
+
+/** Which provider answers AI actions; `auto` takes the first available: OpenAI-compatible → editor models → offline. */
+export type AiProviderSetting = 'auto' | 'openai' | 'editor' | 'offline';
+
+/**
+ * The `genai4dfx.ai.*` settings (package.json contributes them as `genai4dfx.ai.<key>`; test/ai/settings.test.ts checks).
+ * The API key is not a setting: it lives in the editor's secret storage ("DFX: Set AI API Key").
+ */
+export interface AiSettings {
+  provider: AiProviderSetting;
+  /** OpenAI-compatible base URL (empty: api.openai.com). Ollama: http://localhost:11434/v1 */
+  baseUrl: string;
+  model: string;
+  organization: string;
+  /** Preferred editor model family (vscode.lm), empty for any. */
+  editorModelFamily: string;
+  /** Per-attempt timeout of a model request. */
+  timeoutMs: number;
+  /** Retries on 429, 5xx and timeouts. */
+  maxRetries: number;
+  /** Threat notes as a comment above the function or a section of THREATS.md. */
+  threatNotes: 'comment' | 'file';
+}
+
+/** Defaults of the AI settings. */
+export const DEFAULT_AI_SETTINGS: Readonly<AiSettings> = Object.freeze({
+  provider: 'auto',
+  baseUrl: '',
+  model: 'gpt-4o-mini',
+  organization: '',
+  editorModelFamily: '',
+  timeoutMs: 60_000,
+  maxRetries: 2,
+  threatNotes: 'comment',
+});
+
+/** The `ai` section of `genai4dfx` as the client sent it, normalised; never throws. */
+export function normalizeAiSettings(raw: unknown): AiSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const d = DEFAULT_AI_SETTINGS;
+  const str = (v: unknown, def: string): string => (typeof v === 'string' ? v.trim() : def);
+  const num = (v: unknown, def: number, min: number, max: number): number => (typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, Math.floor(v))) : def);
+  return {
+    provider: typeof r.provider === 'string' && ['auto', 'openai', 'editor', 'offline'].includes(r.provider) ? (r.provider as AiProviderSetting) : d.provider,
+    baseUrl: str(r.baseUrl, d.baseUrl),
+    model: str(r.model, d.model) || d.model,
+    organization: str(r.organization, d.organization),
+    editorModelFamily: str(r.editorModelFamily, d.editorModelFamily),
+    timeoutMs: num(r.timeoutMs, d.timeoutMs, 1000, 600_000),
+    maxRetries: num(r.maxRetries, d.maxRetries, 0, 5),
+    threatNotes: r.threatNotes === 'file' ? 'file' : d.threatNotes,
+  };
+}

@@ -1,4 +1,24 @@
+import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
+import type { TextChange } from '../../engine/types';
+import { goDuration, TIMEOUT_OPTION, timeoutMs } from '../lib/timeout';
+
+/** The name `time` is imported as, and the change that imports it when the file does not. */
+function timeImport(root: Node): { name: string; change?: TextChange } {
+  const decls = root.namedChildren.filter((c) => c.type === 'import_declaration');
+  const specs = decls.flatMap((d) => d.descendantsOfType('import_spec')).filter((s): s is Node => s !== null);
+  const spec = specs.find((s) => s.childForFieldName('path')?.text === '"time"');
+  if (spec) {
+    const alias = spec.childForFieldName('name')?.text;
+    return { name: alias && alias !== '.' && alias !== '_' ? alias : 'time' };
+  }
+  const lastSpec = specs.at(-1);
+  const list = lastSpec?.parent?.type === 'import_spec_list' ? lastSpec : undefined;
+  if (list) return { name: 'time', change: { start: list.endIndex, end: list.endIndex, newText: '\n\t"time"' } };
+  const anchor = decls.at(-1) ?? root.namedChildren.find((c) => c.type === 'package_clause');
+  const at = anchor?.endIndex ?? 0;
+  return { name: 'time', change: { start: at, end: at, newText: decls.length ? '\nimport "time"' : '\n\nimport "time"' } };
+}
 
 /** Go's package-level helpers and a bare http.Client use a client with no timeout at all. */
 export default defineRule({
@@ -40,6 +60,32 @@ export default defineRule({
     m.get('body')
       ? 'http.Client has no Timeout: a slow upstream will hang this goroutine forever; set Timeout (e.g. 10 * time.Second)'
       : `${m.node.text.split('(')[0]} uses http.DefaultClient, which has no timeout: a slow upstream will hang this goroutine; use an http.Client with Timeout`,
+  options: TIMEOUT_OPTION,
+  fixable: true,
+  fix: (m, ctx) => {
+    const time = timeImport(m.node.tree.rootNode);
+    const value = goDuration(timeoutMs(ctx.options)).replace(/time\./, `${time.name}.`);
+    const changes: TextChange[] = time.change ? [time.change] : [];
+    const body = m.get('body');
+    if (body) {
+      const first = body.namedChildren.find((c) => c.type !== 'comment');
+      if (!first) {
+        changes.push({ start: body.startIndex, end: body.endIndex, newText: `{Timeout: ${value}}` });
+      } else if (first.startPosition.row === body.startPosition.row) {
+        changes.push({ start: body.startIndex + 1, end: body.startIndex + 1, newText: `Timeout: ${value}, ` });
+      } else {
+        const indent = (/^[ \t]*/.exec(ctx.lines.lineText(first.startPosition.row))?.[0] ?? '\t');
+        changes.push({ start: body.startIndex + 1, end: body.startIndex + 1, newText: `\n${indent}Timeout: ${value},` });
+      }
+      return { title: `Set Timeout: ${value}`, changes };
+    }
+    // http.Get(u) and http.DefaultClient.Do(r): call the same method on a client that has a timeout.
+    const fn = m.node.childForFieldName('function');
+    const receiver = fn?.childForFieldName('operand');
+    if (!receiver) return undefined;
+    changes.push({ start: receiver.startIndex, end: receiver.endIndex, newText: `(&http.Client{Timeout: ${value}})` });
+    return { title: `Use an http.Client with Timeout: ${value}`, changes };
+  },
   description: `
 Go's \`http.Get\`, \`http.Post\`, \`http.Head\`, \`http.PostForm\` and \`http.DefaultClient\` use a client whose
 \`Timeout\` is zero, which means **no timeout**. So does an \`http.Client{}\` literal without \`Timeout\`.
@@ -55,6 +101,10 @@ var client = &http.Client{Timeout: 10 * time.Second}
 
 resp, err := client.Get(url)
 \`\`\`
+
+The quick fix sets \`Timeout\` on the literal, or calls the same method on \`(&http.Client{Timeout: ...})\`, with the
+rule's \`timeout\` option (default \`10s\`) and imports \`time\` if needed; hoist the client into a shared variable
+afterwards so connections are reused.
 
 For per-request deadlines, build the request with \`http.NewRequestWithContext(ctx, ...)\` and a context with a deadline.
 

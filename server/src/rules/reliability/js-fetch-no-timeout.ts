@@ -1,6 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
+import type { Fix } from '../../engine/types';
 import { namedArgs } from '../lib/syntax';
+import { TIMEOUT_OPTION, timeoutMs } from '../lib/timeout';
 
 const QUERY = `
   (call_expression function: (identifier) @fn arguments: (arguments) @args (#any-of? @fn "fetch" "axios")) @match
@@ -17,6 +19,24 @@ function configIndex(obj: string, fn: string, args: Node[]): number | undefined 
   if (fn === 'fetch') return obj === 'axios' ? undefined : 1;
   if (obj !== 'axios') return fn === 'axios' ? (args[0]?.type === 'object' ? 0 : 1) : undefined;
   return /^(post|put|patch)$/.test(fn) ? 2 : /^request$/.test(fn) ? 0 : 1;
+}
+
+/** Add `key: value` to an object literal, or pass a new object as the config argument at index `at`. */
+function addToConfig(args: Node | undefined, at: number, entry: string, title: string): Fix | undefined {
+  if (!args) return undefined;
+  const list = namedArgs(args);
+  const config = list[at];
+  if (config) {
+    if (config.type !== 'object') return undefined;
+    const members = namedArgs(config);
+    const last = members.at(-1);
+    if (!last) return { title, changes: [{ start: config.startIndex, end: config.endIndex, newText: `{ ${entry} }` }] };
+    return { title, changes: [{ start: last.endIndex, end: last.endIndex, newText: `, ${entry}` }] };
+  }
+  // The config goes right after the previous argument; if that one is missing too (axios.post(url)), no certain fix.
+  const prev = list[at - 1];
+  if (list.length !== at || !prev) return undefined;
+  return { title, changes: [{ start: prev.endIndex, end: prev.endIndex, newText: `, { ${entry} }` }] };
 }
 
 /** Neither fetch nor axios time out by default: a hung upstream holds the request (and its caller) forever. */
@@ -47,6 +67,18 @@ export default defineRule({
       ? `${call}() has no timeout: a hung upstream keeps this request, and everything awaiting it, waiting forever; pass \`signal: AbortSignal.timeout(ms)\``
       : `${call}() has no timeout (axios waits forever by default): a hung upstream keeps this request waiting; pass \`timeout: ms\` (and \`signal\`), or create an instance with axios.create({ timeout })`;
   },
+  options: TIMEOUT_OPTION,
+  fixable: true,
+  fix: (m, ctx) => {
+    const ms = timeoutMs(ctx.options);
+    const args = namedArgs(m.get('args'));
+    const at = configIndex(m.text('obj'), m.text('fn'), args);
+    if (at === undefined) return undefined;
+    const isFetch = m.text('fn') === 'fetch';
+    return isFetch
+      ? addToConfig(m.get('args'), at, `signal: AbortSignal.timeout(${ms})`, `Add signal: AbortSignal.timeout(${ms})`)
+      : addToConfig(m.get('args'), at, `timeout: ${ms}`, `Add timeout: ${ms}`);
+  },
   description: `
 \`fetch\` (browser and Node 18+) has **no timeout** unless you pass an \`AbortSignal\`, and axios' default
 \`timeout\` is \`0\`, which means none. This rule flags \`fetch(url)\` and \`fetch(url, { ... })\` without \`signal\`,
@@ -65,7 +97,8 @@ const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
 const api = axios.create({ baseURL, timeout: 2000 });
 \`\`\`
 
-Combine with the caller's signal with \`AbortSignal.any([req.signal, AbortSignal.timeout(2000)])\`. Calls whose
+The quick fix adds \`signal: AbortSignal.timeout(ms)\` to fetch and \`timeout: ms\` to axios, from the rule's \`timeout\`
+option (default \`10s\`). Combine with the caller's signal with \`AbortSignal.any([req.signal, AbortSignal.timeout(2000)])\`. Calls whose
 options object is built elsewhere (a variable, a spread) are not flagged, and axios calls are not flagged when the
 file sets \`axios.defaults.timeout\`.
 

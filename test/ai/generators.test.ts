@@ -1,0 +1,288 @@
+// The offline generators on fixtures in every language: generated tests are parsed, compiled where a compiler is
+// here (tsc, javac, python3), and run where the framework is here (node:test through tsx, pytest).
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Engine } from '../../server/src/engine/analyzer';
+import { syntaxProblems } from '../../server/src/ai/validate';
+import { ROOT, sharedEngine } from '../helpers/engine';
+import { copyFixture, prepare, runAndApply } from './helpers';
+
+const hasPytest = (() => {
+  try {
+    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** tsx by absolute URL: the temp projects have no node_modules. */
+const TSX = pathToFileURL(require.resolve('tsx')).href;
+
+/** Run a command; on failure, the error carries its output. */
+function run(cmd: string, args: string[], cwd: string): void {
+  try {
+    execFileSync(cmd, args, { cwd, stdio: 'pipe', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
+  } catch (e) {
+    const x = e as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`${cmd} ${args.join(' ')} failed:\n${x.stdout?.toString() ?? ''}${x.stderr?.toString() ?? ''}`);
+  }
+}
+
+describe('AI offline generators', function () {
+  this.timeout(60_000);
+  let engine: Engine;
+  const cleanups: (() => void)[] = [];
+  before(async () => {
+    engine = await sharedEngine();
+  });
+  after(() => {
+    for (const c of cleanups) c();
+  });
+  const project = (sub: string, extra: Record<string, string> = {}): string => {
+    const p = copyFixture(sub, extra);
+    cleanups.push(p.cleanup);
+    return p.dir;
+  };
+  const parses = (file: string): void => {
+    const text = fs.readFileSync(file, 'utf8');
+    const language = file.endsWith('.go') ? 'go' : file.endsWith('.py') ? 'python' : file.endsWith('.java') ? 'java' : file.endsWith('.js') ? 'javascript' : 'typescript';
+    assert.deepEqual(syntaxProblems(engine.pool, language, text), [], text);
+  };
+
+  describe('generate tests', () => {
+    it('TypeScript (node:test): type-checked with tsc, and the generated tests pass', async () => {
+      const dir = project('ts', { 'package.json': '{ "name": "shop" }\n' });
+      const r = await runAndApply(engine, path.join(dir, 'pricing.ts'), 'qty <= 0', 'tests');
+      assert.match(r.summary, /type-checked with tsc/);
+      const test = path.join(dir, 'pricing.test.ts');
+      const text = fs.readFileSync(test, 'utf8');
+      assert.match(text, /from 'node:test'/);
+      assert.match(text, /assert\.throws\(\(\) => linePrice\([^)]*, 0, /, 'boundary of qty <= 0');
+      assert.match(text, /101/, 'boundary of qty > 100');
+      run(process.execPath, ['--import', TSX, '--test', test], dir);
+    });
+
+    it('TypeScript: an async function gets rejects/await cases', async () => {
+      const dir = project('ts', { 'package.json': '{ "name": "shop" }\n' });
+      await runAndApply(engine, path.join(dir, 'pricing.ts'), "sku === ''", 'tests');
+      const text = fs.readFileSync(path.join(dir, 'pricing.test.ts'), 'utf8');
+      assert.match(text, /await assert\.rejects\(fetchStock\(''\)\)/);
+    });
+
+    it('TypeScript: adds to an existing test file without breaking it (imports merged, old tests kept)', async () => {
+      const existing = "import { describe, it } from 'node:test';\nimport { strict as assert } from 'node:assert';\n\ndescribe('old', () => {\n  it('stays', () => {\n    assert.equal(1, 1);\n  });\n});\n";
+      const dir = project('ts', { 'package.json': '{ "name": "shop" }\n', 'pricing.test.ts': existing });
+      const r = await runAndApply(engine, path.join(dir, 'pricing.ts'), 'qty <= 0', 'tests');
+      const text = fs.readFileSync(path.join(dir, 'pricing.test.ts'), 'utf8');
+      assert.ok(text.startsWith("import { describe, it } from 'node:test';\nimport { strict as assert } from 'node:assert';\nimport { linePrice } from './pricing';\n"), text);
+      assert.ok(text.includes("describe('old', () => {"), 'the old suite is kept');
+      assert.equal(r.edits[0]?.create, false);
+      run(process.execPath, ['--import', TSX, '--test', path.join(dir, 'pricing.test.ts')], dir);
+    });
+
+    it('TypeScript: vitest when the project depends on it', async () => {
+      const dir = project('ts', { 'package.json': '{ "devDependencies": { "vitest": "^2.0.0" } }\n' });
+      const r = await runAndApply(engine, path.join(dir, 'pricing.ts'), 'qty <= 0', 'tests');
+      const text = fs.readFileSync(path.join(dir, 'pricing.test.ts'), 'utf8');
+      assert.match(text, /from 'vitest'/);
+      assert.match(text, /expect\(\(\) => linePrice\(.*\)\)\.toThrow\(\)/);
+      assert.match(r.summary, /vitest/);
+    });
+
+    it('TypeScript: refuses a function that is not exported, with the reason', () => {
+      const { prepared, free } = prepare(engine, path.join(project('ts'), 'pricing.ts'), 'return x * 2', 'tests');
+      assert.ok(typeof prepared !== 'string');
+      assert.throws(() => prepared.request.offline(), /internal is not exported/);
+      free();
+    });
+
+    it('TypeScript: follows the project\'s pattern (__tests__ folder, .spec suffix)', async () => {
+      const dir = project('ts', { 'package.json': '{ "name": "shop" }\n', '__tests__/old.spec.ts': "import { strict as assert } from 'node:assert';\nassert.ok(true);\n" });
+      const r = await runAndApply(engine, path.join(dir, 'pricing.ts'), 'qty <= 0', 'tests');
+      assert.equal(r.edits[0]?.path, path.join(dir, '__tests__', 'pricing.spec.ts'));
+      const text = fs.readFileSync(path.join(dir, '__tests__', 'pricing.spec.ts'), 'utf8');
+      assert.match(text, /import \{ linePrice \} from '\.\.\/pricing';/);
+      assert.match(r.summary, /type-checked with tsc/);
+    });
+
+    it('JavaScript (CommonJS, mocha from package.json): checked with node --check', async () => {
+      const dir = project('js', { 'package.json': '{ "devDependencies": { "mocha": "^10.0.0" } }\n' });
+      const r = await runAndApply(engine, path.join(dir, 'slugify.js'), 'maxLength < 1', 'tests');
+      const text = fs.readFileSync(path.join(dir, 'slugify.test.js'), 'utf8');
+      assert.match(text, /require\('\.\/slugify'\)/);
+      assert.match(text, /assert\.throws\(\(\) => slugify\('', 1\)\)/);
+      assert.match(r.summary, /node --check/);
+    });
+
+    it('Python (pytest): compiled with py_compile, and the generated tests pass under pytest', async function () {
+      const dir = project('py', { 'requirements-dev.txt': 'pytest\n' });
+      const r = await runAndApply(engine, path.join(dir, 'discount.py'), 'percent < 0', 'tests');
+      assert.match(r.summary, /py_compile/);
+      const test = path.join(dir, 'test_discount.py');
+      const text = fs.readFileSync(test, 'utf8');
+      assert.match(text, /with pytest\.raises\(Exception\):\n\s+discount\(1\.0, -1, "example"\)/);
+      assert.match(text, /discount\(1\.0, 91, /);
+      if (!hasPytest) this.skip();
+      run('python3', ['-m', 'pytest', '-q', '-p', 'no:cacheprovider', test], dir);
+    });
+
+    it('Python (unittest): a TestCase class, appended to an existing file', async () => {
+      const existing = 'import unittest\n\n\nclass TestOld(unittest.TestCase):\n    def test_old(self):\n        self.assertTrue(True)\n';
+      const dir = project('py', { 'setup.cfg': '[options]\ntests_require = unittest\n', 'test_discount.py': existing });
+      await runAndApply(engine, path.join(dir, 'discount.py'), 'percent < 0', 'tests');
+      const text = fs.readFileSync(path.join(dir, 'test_discount.py'), 'utf8');
+      assert.ok(text.includes('class TestOld(unittest.TestCase)'), text);
+      assert.match(text, /class TestDiscount\(unittest\.TestCase\)/);
+      assert.match(text, /with self\.assertRaises\(Exception\)/);
+      run('python3', ['-m', 'unittest', '-q', 'test_discount'], dir);
+    });
+
+    it('Java (JUnit 5): FooTest.java under src/test/java, compiled with javac', async () => {
+      const dir = project('java');
+      const r = await runAndApply(engine, path.join(dir, 'src/main/java/shop/cart/Cart.java'), 'quantity < 1', 'tests');
+      assert.match(r.summary, /javac/);
+      const test = path.join(dir, 'src/test/java/shop/cart/CartTest.java');
+      const text = fs.readFileSync(test, 'utf8');
+      assert.match(text, /^package shop\.cart;/);
+      assert.match(text, /assertThrows\(Exception\.class, \(\) -> Cart\.total\(1L, 0, "aaa"\)\)/);
+      assert.match(text, /assertDoesNotThrow\(\(\) -> Cart\.total\(1L, 1, "aaa"\)\)/);
+    });
+
+    it('Java: a second run adds methods inside the existing class', async () => {
+      const dir = project('java');
+      const file = path.join(dir, 'src/main/java/shop/cart/Cart.java');
+      await runAndApply(engine, file, 'quantity < 1', 'tests');
+      await runAndApply(engine, file, 'quantity < 1', 'tests');
+      const test = path.join(dir, 'src/test/java/shop/cart/CartTest.java');
+      const text = fs.readFileSync(test, 'utf8');
+      assert.equal(text.match(/^class CartTest/gm)?.length, 1);
+      assert.match(text, /void totalAcceptsValidInput2\(\)/);
+      parses(test);
+    });
+
+    it('Go (table-driven): quota_test.go parses; go is not installed, and the summary says so', async () => {
+      const dir = project('go');
+      const r = await runAndApply(engine, path.join(dir, 'quota.go'), 'n <= 0', 'tests');
+      assert.match(r.summary, /go is not installed/);
+      const test = path.join(dir, 'quota_test.go');
+      const text = fs.readFileSync(test, 'utf8');
+      assert.match(text, /^package quota\n\nimport "testing"/);
+      assert.match(text, /\{name: "fails when n > remaining[^"]*", remaining: 1, n: 100, owner: "example", wantErr: true\}/);
+      assert.match(text, /_, err := Reserve\(tt\.remaining, tt\.n, tt\.owner\)/);
+      parses(test);
+    });
+  });
+
+  describe('add retries', () => {
+    it('TypeScript: inlined helper with backoff, jitter, bound and per-attempt timeout; type-checks', async () => {
+      const dir = project('ts');
+      const file = path.join(dir, 'pricing.ts');
+      const r = await runAndApply(engine, file, 'fetch(`', 'retries');
+      assert.match(r.summary, /type-checked with tsc/);
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /await withRetry\(\(\) => fetch\(`http:\/\/stock\/\$\{sku\}`\)\)/);
+      assert.match(text, /async function withRetry<T>/);
+      assert.match(text, /attempt >= 3/);
+    });
+
+    it('TypeScript: uses the policy\'s retry defaults', async () => {
+      const dir = project('ts');
+      const file = path.join(dir, 'pricing.ts');
+      await runAndApply(engine, file, 'fetch(`', 'retries', { policy: { version: 1, reliability: { retry: { maxAttempts: 5, initialDelay: '50ms', maxDelay: '2s' }, timeouts: { http: '1500ms' } } } });
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /attempt >= 5/);
+      assert.match(text, /Math\.min\(2000, 50 \* 2/);
+      assert.match(text, /, 1500\);/);
+    });
+
+    it('TypeScript: reuses p-retry when the project depends on it', async () => {
+      const dir = project('ts', { 'package.json': '{ "dependencies": { "p-retry": "^6.0.0" } }\n' });
+      const file = path.join(dir, 'pricing.ts');
+      const { prepared, free } = prepare(engine, file, 'fetch(`', 'retries');
+      assert.ok(typeof prepared !== 'string');
+      const text = prepared.request.offline();
+      free();
+      assert.match(text, /import pRetry from 'p-retry'/);
+      assert.match(text, /pRetry\(\(\) => fetch/);
+    });
+
+    it('Python: inlined helper; compiles', async () => {
+      const dir = project('py');
+      const file = path.join(dir, 'discount.py');
+      const r = await runAndApply(engine, file, 'requests.get', 'retries');
+      assert.match(r.summary, /py_compile/);
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /resp = _with_retry\(lambda: requests\.get\(/);
+      assert.match(text, /^import random$/m);
+    });
+
+    it('Python: tenacity when the project depends on it', async () => {
+      const dir = project('py', { 'requirements.txt': 'requests\ntenacity>=8\n' });
+      const file = path.join(dir, 'discount.py');
+      await runAndApply(engine, file, 'requests.get', 'retries');
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /tenacity\.Retrying\(stop=tenacity\.stop_after_attempt\(3\)/);
+      assert.match(text, /^import tenacity$/m);
+    });
+
+    it('Java: helper keeps the caller\'s throws clause; compiles with javac', async () => {
+      const dir = project('java');
+      const file = path.join(dir, 'src/main/java/shop/cart/Cart.java');
+      const r = await runAndApply(engine, file, 'http.send', 'retries');
+      assert.match(r.summary, /javac/);
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /T call\(\) throws IOException, InterruptedException;/);
+      assert.match(text, /withRetry\(\(\) -> http\.send\(req/);
+    });
+
+    it('Go: retryValue for an HTTP call; parses', async () => {
+      const dir = project('go');
+      const file = path.join(dir, 'quota.go');
+      await runAndApply(engine, file, 'http.Get', 'retries');
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /resp, err := retryValue\(func\(\) \(\*http\.Response, error\) \{ return http\.Get\(url\) \}\)/);
+      for (const imp of ['"math"', '"math/rand"', '"net"', '"time"']) assert.ok(text.includes(imp), imp);
+      parses(file);
+    });
+
+    it('Go: a file with one import line gets import lines for the helper', async () => {
+      const src = 'package ping\n\nimport "net/http"\n\nfunc Ping(u string) error {\n\tresp, err := http.Get(u)\n\tif err != nil {\n\t\treturn err\n\t}\n\treturn resp.Body.Close()\n}\n';
+      const dir = project('go', { 'ping.go': src });
+      const file = path.join(dir, 'ping.go');
+      await runAndApply(engine, file, 'http.Get', 'retries');
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /^import "net\/http"\nimport "errors"\nimport "math"\nimport "math\/rand"\nimport "net"\nimport "time"$/m);
+      parses(file);
+    });
+  });
+
+  describe('threat notes', () => {
+    it('a STRIDE comment block above the function, linked to lines and rules', async () => {
+      const dir = project('go');
+      const file = path.join(dir, 'quota.go');
+      await runAndApply(engine, file, 'http.Get', 'threats');
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /\/\/ DFX threat notes \(STRIDE\) for Ping[\s\S]*Denial of service: .*rule go-http-no-timeout\)\nfunc Ping/);
+      parses(file);
+    });
+
+    it('an HTTP handler: input, SQL sink, missing authn, as a THREATS.md section', async () => {
+      const handler = 'import express from "express";\n\nexport function search(req: express.Request, res: express.Response, db: { query(sql: string): Promise<unknown> }): void {\n  const q = req.query.q;\n  void db.query("SELECT * FROM items WHERE name = \'" + q + "\'");\n  res.send("ok");\n}\n';
+      const dir = project('ts', { 'search.ts': handler });
+      await runAndApply(engine, path.join(dir, 'search.ts'), 'req.query', 'threats', { threatTarget: 'file', root: dir });
+      const md = fs.readFileSync(path.join(dir, 'THREATS.md'), 'utf8');
+      assert.match(md, /^# Threat notes\n\n## search \(search\.ts\)/);
+      assert.match(md, /\| Tampering \| .* \| \[search\.ts:5\]\(search\.ts#L5\) \| `sql-string-concatenation` \|/);
+      assert.match(md, /\| Spoofing \| handles request data but no authentication/);
+      assert.match(md, /\| Repudiation \|/);
+    });
+  });
+
+  it('fixtures under test/ai stay untouched', () => {
+    assert.ok(!fs.existsSync(path.join(ROOT, 'test/ai/fixtures/ts/pricing.test.ts')));
+  });
+});
