@@ -36,6 +36,7 @@ const ALLOWED = [
   /^extension\/grammars\/([\w.-]+\.wasm|manifest\.json)$/,
   /^extension\/media\/[\w./-]+\.(png|svg|json|css)$/,
   /^extension\/snippets\/[\w./-]+\.(json|code-snippets)$/,
+  /^extension\/schemas\/dfx-policy\.schema\.json$/,
 ];
 
 function required(): string[] {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, type CommandId } from '../../../server/src/protocol/commands';
 import type { Ctx, ReadyCtx } from '../ctx';
+import { createPolicy } from './policy';
 import { refreshRules, showRules } from './rules';
 import { restartServer, scanWorkspace, showOutput } from './server';
 
@@ -19,6 +20,7 @@ const TABLE: Record<CommandId, CommandFactory> = {
   [COMMANDS.scanWorkspace]: scanWorkspace,
   [COMMANDS.showRules]: showRules,
   [COMMANDS.refreshRules]: refreshRules,
+  [COMMANDS.createPolicy]: createPolicy,
 };
 
 /** Register every command once, for the extension's lifetime; each call picks enabled/disabled by the server's state. */

@@ -5,6 +5,7 @@ export const COMMANDS = {
   scanWorkspace: 'genai4dfx.scanWorkspace',
   showRules: 'genai4dfx.showRules',
   refreshRules: 'genai4dfx.refreshRules',
+  createPolicy: 'genai4dfx.createPolicy',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
