@@ -96,11 +96,16 @@ class Checker {
     const errors = (validate.errors ?? []).filter((e) => !this.handledElsewhere(e));
     // An anyOf failure explains itself; drop the failures of its branches at the same place.
     const anyOfAt = new Set(errors.filter((e) => e.keyword === 'anyOf').map((e) => e.instancePath));
+    // A value of the wrong type fails its enum too: the type error says more.
+    const typeAt = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+    // A value already reported by the YAML checks (an alias to nothing) is not reported again.
+    const yamlAt = new Set(this.problems.map((p) => p.span.start));
     const seen = new Set<string>();
     for (const e of errors) {
       if (e.keyword !== 'anyOf' && anyOfAt.has(e.instancePath) && /\/anyOf\/\d+\//.test(e.schemaPath)) continue;
+      if (e.keyword === 'enum' && typeAt.has(e.instancePath)) continue;
       const p = this.schemaProblem(e);
-      if (!p) continue;
+      if (!p || yamlAt.has(p.span.start)) continue;
       const key = `${p.span.start}:${p.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
