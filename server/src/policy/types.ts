@@ -87,6 +87,7 @@ export interface Override {
 export interface Slo {
   /** Unique; referenced from chaos hypotheses and perf thresholds. */
   name: string;
+  /** Free text: what the objective protects. */
   description?: string;
   /** What the objective is about: "POST /checkout", a service name, or a URL path. Default: the whole service. */
   endpoint?: string;
@@ -141,8 +142,20 @@ export interface ReliabilityPolicy {
     requireResources?: boolean;
     /** Defaults a "add resources" fix inserts. */
     defaultResources?: {
-      requests?: { cpu?: string; memory?: string };
-      limits?: { cpu?: string; memory?: string };
+      /** What the scheduler reserves per container. */
+      requests?: {
+        /** CPU request, e.g. "100m". */
+        cpu?: string;
+        /** Memory request, e.g. "128Mi". */
+        memory?: string;
+      };
+      /** The most a container may use. */
+      limits?: {
+        /** CPU limit, e.g. "500m". */
+        cpu?: string;
+        /** Memory limit, e.g. "256Mi". */
+        memory?: string;
+      };
     };
     /** Require a PodDisruptionBudget for multi-replica workloads. Default true. */
     requirePodDisruptionBudget?: boolean;
@@ -179,7 +192,12 @@ export interface SecurityPolicy {
   /** Image registries (prefixes) workloads may pull from, e.g. "ghcr.io/acme/". */
   allowedRegistries?: string[];
   /** Extra secret detectors for the hard-coded secret rule. */
-  secretPatterns?: Array<{ name: string; regex: string }>;
+  secretPatterns?: Array<{
+    /** Name shown in the finding, e.g. "acme-api-key". */
+    name: string;
+    /** JavaScript regular expression matching the secret. */
+    regex: string;
+  }>;
   /** Minimum TLS version outbound clients may allow. */
   minTlsVersion?: '1.2' | '1.3';
 }
@@ -192,7 +210,18 @@ export interface TestabilityPolicy {
   /** Require randomness to be injected. Default true. */
   randomnessInjection?: boolean;
   /** Test framework per language; "generate tests" writes for it. Default: detected. */
-  frameworks?: Partial<Record<'go' | 'typescript' | 'javascript' | 'python' | 'java', string>>;
+  frameworks?: {
+    /** e.g. testing, testify, ginkgo. */
+    go?: string;
+    /** e.g. vitest, jest, mocha. */
+    typescript?: string;
+    /** e.g. vitest, jest, mocha. */
+    javascript?: string;
+    /** e.g. pytest, unittest. */
+    python?: string;
+    /** e.g. junit5, testng. */
+    java?: string;
+  };
   /** Require a health endpoint in HTTP services. Default true. */
   requireHealthEndpoint?: boolean;
 }
@@ -209,6 +238,7 @@ export interface ChaosPolicy {
 export interface ChaosExperiment {
   /** Unique; what `genai4dfx chaos run NAME` takes. */
   name: string;
+  /** Free text: what the experiment checks. */
   description?: string;
   /** chaos-mesh or litmus. */
   engine: ChaosEngine;
@@ -254,6 +284,7 @@ export interface SteadyStateHypothesis {
   prometheus?: {
     /** Prometheus base URL, e.g. http://prometheus.monitoring:9090 */
     url: string;
+    /** PromQL whose (scalar) result is compared with `bound`. */
     query: string;
     /** Comparison the query result must satisfy, e.g. "< 0.01", ">= 0.99". */
     bound: string;
@@ -291,6 +322,7 @@ export interface PerfPolicy {
 export interface PerfScenario {
   /** Unique; what `genai4dfx perf run NAME` takes. */
   name: string;
+  /** Free text: what the scenario measures. */
   description?: string;
   /** Default: local (the embedded load generator). */
   engine?: PerfEngine;
@@ -309,7 +341,12 @@ export interface PerfScenario {
   /** Open-model load: requests per second (local and k6 constant-arrival-rate). */
   rate?: RateText;
   /** Ramping load; overrides vus/duration. */
-  stages?: Array<{ duration: DurationText; target: number }>;
+  stages?: Array<{
+    /** How long this stage ramps. */
+    duration: DurationText;
+    /** Virtual users at the end of the stage. */
+    target: number;
+  }>;
   /** SLO names whose objectives become the thresholds. */
   slos?: string[];
   /** Explicit thresholds, overriding the SLO-derived ones: same keys as an SLO. */
