@@ -184,14 +184,17 @@ function findSyntaxErrors(root: Node, lines: LineIndex, problems: PolicyProblem[
       return;
     }
     if (n.type === 'ERROR') {
-      const s = spanOf(n);
+      // tree-sitter-yaml often opens an ERROR at the start of the document; the problem is where the well-formed
+      // entries inside it stop.
+      const culprit = firstBadChild(n) ?? n;
+      const s = spanOf(culprit);
       // A tab breaks the structure around it; the tab's own error says what to do.
-      for (let l = s.startPos.line; l <= s.endPos.line + 1; l++) if (tabLines.has(l)) return;
+      if (tabLines.has(s.startPos.line) || tabLines.has(s.startPos.line + 1) || tabLines.has(spanOf(n).startPos.line)) return;
       found++;
       const lineEnd = lines.lineStart(s.startPos.line) + lines.lineText(s.startPos.line).length;
-      const end = Math.max(s.start + 1, Math.min(s.end, lineEnd));
+      const end = Math.max(s.start + 1, Math.min(Math.max(s.end, lineEnd), lineEnd));
       const snippet = lines.text.slice(s.start, end).trim();
-      const hint = /[{[]/.test(snippet) && !/[}\]]/.test(snippet)
+      const hint = /^[{[]/.test(snippet) || (/[{[]/.test(snippet) && !/[}\]]/.test(snippet))
         ? 'an opening bracket or brace is not closed'
         : 'check the indentation and the `key: value` form of this line';
       problems.push({ severity: 'error', code: 'syntax', message: `YAML syntax error at "${truncate(snippet, 40)}": ${hint}`, span: lines.span(s.start, end) });
@@ -222,6 +225,26 @@ function findAliasProblems(tree: Tree, text: string, problems: PolicyProblem[]):
       problems.push({ severity: 'error', code: 'alias', message: `alias *${c.node.text} refers to no anchor: define &${c.node.text} before this line, or write the value out`, span: spanOf(n) });
     }
   }
+}
+
+/** The first child of an ERROR node that is not a well-formed entry (or a key whose value follows), or undefined. */
+function firstBadChild(error: Node, top = true): Node | undefined {
+  const kids = error.children.filter((c): c is Node => c !== null);
+  for (let i = 0; i < kids.length; i++) {
+    const c = kids[i]!;
+    const next = kids[i + 1];
+    if (c.type === 'comment' || c.type === ':' || c.type === '---') continue;
+    if (!c.hasError && (c.type === 'block_sequence_item' || c.type === 'flow_pair')) continue;
+    if (!c.hasError && c.type === 'block_mapping_pair' && (c.childForFieldName('value') || next)) continue;
+    if (c.type === 'flow_node' && next?.type === ':') continue;
+    if (c.type === 'ERROR') {
+      const inner = firstBadChild(c, false);
+      if (inner) return inner;
+      continue;
+    }
+    return c;
+  }
+  return top ? kids[kids.length - 1] : undefined;
 }
 
 function truncate(s: string, n: number): string {
