@@ -51,7 +51,8 @@ export class DocumentAnalyzer {
     const resultId = `${doc.version}:${this.settings.generation}:${this.policies?.generation ?? 0}`;
     const cached = this.cache.get(uri);
     if (cached && cached.resultId === resultId && cached.doc === doc) return cached;
-    const policy = this.policies?.forUri(uri, doc.language);
+    // A policy file is not governed by a policy (and loading it here would parse it a second time).
+    const policy = isPolicyPath(uri) ? undefined : this.policies?.forUri(uri, doc.language);
     const opts = {
       ...DEFAULT_ANALYZE_OPTIONS,
       maxFileSize: settings.maxFileSizeKb * 1024,

@@ -5,9 +5,9 @@ import { isPolicyPath } from '../engine/languages';
 import type { Finding } from '../engine/types';
 import { policyForFile, type FilePolicy } from '../policy/apply';
 import { checkPolicyText, PolicyLoader, POLICY_FILE, type LoadedPolicy } from '../policy/load';
-import { parsePolicyTree, type PolicyProblem } from '../policy/parse';
+import { parsePolicyTree, type ParsedPolicy, type PolicyProblem } from '../policy/parse';
 import { validatePolicy } from '../policy/validate';
-import { yamlDocuments, type YValue } from '../engine/yaml-ast';
+import type { YValue } from '../engine/yaml-ast';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
 
@@ -87,8 +87,8 @@ export class ServerPolicies {
 
   /** The problems of an open policy document, from its incrementally parsed tree. */
   problemsOf(doc: SourceDocument): PolicyProblem[] {
-    if (!doc.tree) return [];
-    return validatePolicy(parsePolicyTree(doc.tree, doc.text), this.engine.registry.metas()).problems;
+    const parsed = parsedPolicy(doc);
+    return parsed ? validatePolicy(parsed, this.engine.registry.metas()).problems : [];
   }
 }
 
@@ -111,14 +111,18 @@ function isGoverningPolicy(uri: string): boolean {
   return isPolicyPath(uri) && uri.endsWith(`/${POLICY_FILE}`);
 }
 
-const roots = new WeakMap<SourceDocument, { version: number; root: YValue | undefined }>();
+const parses = new WeakMap<SourceDocument, { version: number; parsed: ParsedPolicy | undefined }>();
 
-/** The positioned root of an open policy document, converted once per version (completion, hover, outline share it). */
+/** An open policy document parsed once per version: diagnostics, completion, hover and the outline share it. */
+export function parsedPolicy(doc: SourceDocument): ParsedPolicy | undefined {
+  const c = parses.get(doc);
+  if (c && c.version === doc.version) return c.parsed;
+  const parsed = doc.tree ? parsePolicyTree(doc.tree, doc.text) : undefined;
+  parses.set(doc, { version: doc.version, parsed });
+  return parsed;
+}
+
+/** The positioned root of an open policy document (completion, hover, outline). */
 export function policyRoot(doc: SourceDocument): YValue | undefined {
-  const c = roots.get(doc);
-  if (c && c.version === doc.version) return c.root;
-  const docs = doc.tree ? yamlDocuments(doc.tree) : [];
-  const root = docs.find((d) => d.root)?.root;
-  roots.set(doc, { version: doc.version, root });
-  return root;
+  return parsedPolicy(doc)?.root;
 }

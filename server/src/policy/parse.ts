@@ -4,7 +4,8 @@
 import { Query, type Node, type Tree } from 'web-tree-sitter';
 import { LineIndex, spanOf } from '../engine/span';
 import type { Span } from '../engine/types';
-import { yamlDocuments, type YPair, type YValue } from '../engine/yaml-ast';
+import type { YPair, YValue } from '../engine/yaml-ast';
+import { yamlDocumentsFast } from './yaml-fast';
 
 /** Severity of a policy problem, as the editor shows it. */
 export type ProblemSeverity = 'error' | 'warning' | 'info';
@@ -70,7 +71,7 @@ export function parsePolicyTree(tree: Tree, text: string): ParsedPolicy {
   const broken = problems.length > 0;
   findAliasProblems(tree, text, problems);
 
-  const docs = yamlDocuments(tree).filter((d) => d.root !== undefined);
+  const docs = yamlDocumentsFast(tree, text, lines).filter((d) => d.root !== undefined);
   for (const extra of docs.slice(1)) {
     const line = extra.span.startPos.line;
     problems.push({
