@@ -54,6 +54,8 @@ function required(): string[] {
     'extension/media/dfx.svg',
     'extension/media/dfx-policy.language-configuration.json',
     'extension/media/dfx-policy.tmLanguage.json',
+    'extension/schemas/dfx-policy.schema.json',
+    'extension/snippets/dfx-policy.json',
     ...grammars,
   ];
   // vsce renames README.md to readme.md; the repository's README is the marketplace page.

@@ -37,3 +37,14 @@ describe('policy JSON Schema', function () {
     assert.equal((POLICY_SCHEMA as { $ref?: string }).$ref, '#/definitions/Policy');
   });
 });
+
+describe('docs/policy.md', () => {
+  const doc = fs.readFileSync(path.join(ROOT, 'docs/policy.md'), 'utf8');
+  it('shows the shop example as it is', () => {
+    assert.ok(doc.includes(fs.readFileSync(path.join(ROOT, 'examples/shop/.dfx.yaml'), 'utf8')), 'docs/policy.md must embed examples/shop/.dfx.yaml verbatim');
+  });
+  it('has the section→rule mapping table as the code has it', async () => {
+    const { mappingTable } = await import('../../server/src/policy/mapping');
+    assert.ok(doc.includes(mappingTable()), 'update the table in docs/policy.md from mappingTable()');
+  });
+});
