@@ -15,7 +15,10 @@ import { mappingTable, sectionLevel, sectionOptions } from '../../server/src/pol
 import type { Policy } from '../../server/src/policy/types';
 import { gatherFacts, starterPolicy } from '../../server/src/policy/starter';
 import { DEFAULT_SETTINGS } from '../../server/src/protocol/settings';
+import { yamlDocuments } from '../../server/src/engine/yaml-ast';
+import { yamlDocumentsFast, YamlReuse } from '../../server/src/policy/yaml-fast';
 import { ROOT, sharedEngine } from '../helpers/engine';
+import { rng } from '../helpers/random';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const SHOP = path.join(ROOT, 'examples/shop');
@@ -97,6 +100,23 @@ describe('policy language', function () {
     }
     const r = check(engine, big.join('\n'));
     assert.equal(r.problems.filter((p) => p.code === 'unit').length, Math.ceil((big.length - 2) / 2 / 7));
+  });
+
+  it('the cursor-built YAML model equals yamlDocuments, also when reusing the previous version through random edits', () => {
+    let text = fs.readFileSync(path.join(SHOP, '.dfx.yaml'), 'utf8');
+    const reuse = new YamlReuse();
+    const r = rng(11);
+    for (let i = 0; i < 300; i++) {
+      const s = r.int(text.length + 1);
+      const e = Math.min(text.length, s + (r.next() < 0.4 ? r.int(15) : 0));
+      text = text.slice(0, s) + (r.next() < 0.4 ? '' : r.pick(['\n', ' ', 'x', ': ', '- ', '\n  - name: z\n', '#', '"', '[', ']', 'a: b\n', '    ', '&a ', '*a'])) + text.slice(e);
+      const tree = engine.parse('yaml', text);
+      try {
+        assert.equal(JSON.stringify(yamlDocumentsFast(tree, text, undefined, reuse)), JSON.stringify(yamlDocuments(tree)), `after edit ${i}`);
+      } finally {
+        tree.delete();
+      }
+    }
   });
 
   it('stops expanding aliases that blow up (billion laughs)', () => {

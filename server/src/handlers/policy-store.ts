@@ -7,6 +7,7 @@ import { policyForFile, type FilePolicy } from '../policy/apply';
 import { checkPolicyText, PolicyLoader, POLICY_FILE, type LoadedPolicy } from '../policy/load';
 import { parsePolicyTree, type ParsedPolicy, type PolicyProblem } from '../policy/parse';
 import { validatePolicy } from '../policy/validate';
+import { YamlReuse } from '../policy/yaml-fast';
 import type { YValue } from '../engine/yaml-ast';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
@@ -111,14 +112,16 @@ function isGoverningPolicy(uri: string): boolean {
   return isPolicyPath(uri) && uri.endsWith(`/${POLICY_FILE}`);
 }
 
-const parses = new WeakMap<SourceDocument, { version: number; parsed: ParsedPolicy | undefined }>();
+const parses = new WeakMap<SourceDocument, { version: number; parsed: ParsedPolicy | undefined; reuse: YamlReuse }>();
 
 /** An open policy document parsed once per version: diagnostics, completion, hover and the outline share it. */
 export function parsedPolicy(doc: SourceDocument): ParsedPolicy | undefined {
   const c = parses.get(doc);
   if (c && c.version === doc.version) return c.parsed;
-  const parsed = doc.tree ? parsePolicyTree(doc.tree, doc.text) : undefined;
-  parses.set(doc, { version: doc.version, parsed });
+  // Typing re-converts only the entries it touched: a 10,000-line policy stays responsive.
+  const reuse = c?.reuse ?? new YamlReuse();
+  const parsed = doc.tree ? parsePolicyTree(doc.tree, doc.text, reuse) : undefined;
+  parses.set(doc, { version: doc.version, parsed, reuse });
   return parsed;
 }
 

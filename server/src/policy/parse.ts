@@ -5,7 +5,7 @@ import { Query, type Node, type Tree } from 'web-tree-sitter';
 import { LineIndex, spanOf } from '../engine/span';
 import type { Span } from '../engine/types';
 import type { YPair, YValue } from '../engine/yaml-ast';
-import { yamlDocumentsFast } from './yaml-fast';
+import { yamlDocumentsFast, type YamlReuse } from './yaml-fast';
 
 /** Severity of a policy problem, as the editor shows it. */
 export type ProblemSeverity = 'error' | 'warning' | 'info';
@@ -62,8 +62,8 @@ const MAX_SYNTAX_ERRORS = 20;
 /** Aliases can make a small file expand exponentially ("billion laughs"): stop converting past this many values. */
 const MAX_VALUES = 200_000;
 
-/** Parse a policy from its tree-sitter-yaml tree. */
-export function parsePolicyTree(tree: Tree, text: string): ParsedPolicy {
+/** Parse a policy from its tree-sitter-yaml tree (`reuse`: the previous version's conversions, for an open document). */
+export function parsePolicyTree(tree: Tree, text: string, reuse?: YamlReuse): ParsedPolicy {
   const lines = new LineIndex(text);
   const problems: PolicyProblem[] = [];
   const tabLines = findTabs(text, lines, problems);
@@ -71,7 +71,7 @@ export function parsePolicyTree(tree: Tree, text: string): ParsedPolicy {
   const broken = problems.length > 0;
   findAliasProblems(tree, text, problems);
 
-  const docs = yamlDocumentsFast(tree, text, lines).filter((d) => d.root !== undefined);
+  const docs = yamlDocumentsFast(tree, text, lines, reuse).filter((d) => d.root !== undefined);
   for (const extra of docs.slice(1)) {
     const line = extra.span.startPos.line;
     problems.push({

@@ -7,9 +7,25 @@ import { LineIndex } from '../engine/span';
 import type { Span } from '../engine/types';
 import type { YDocument, YPair, YScalar, YValue } from '../engine/yaml-ast';
 
+/**
+ * Converted sequence items and mapping pairs of the previous version of a document, by their source text: an edit
+ * re-converts only what it touched, the rest is reused (its spans moved). Keep one per open document.
+ */
+export class YamlReuse {
+  /** Entries of the previous conversion, by node type and text. */
+  previous = new Map<string, { value: YValue | YPair; start: number }>();
+  /** Entries of the current conversion (becomes `previous` afterwards, so the map never outgrows the document). */
+  current = new Map<string, { value: YValue | YPair; start: number }>();
+}
+
+/** Items and pairs shorter than this are converted directly (a lookup costs about what converting them does). */
+const REUSE_MIN = 24;
+const REUSE_MAX = 64 * 1024;
+
 /** Every document of a tree-sitter-yaml tree, as `yamlDocuments` would build it. */
-export function yamlDocumentsFast(tree: Tree, text: string, lines = new LineIndex(text)): YDocument[] {
-  const b = new Builder(text, lines);
+export function yamlDocumentsFast(tree: Tree, text: string, lines = new LineIndex(text), reuse?: YamlReuse): YDocument[] {
+  const b = new Builder(text, lines, reuse);
+  if (reuse) reuse.current = new Map();
   const c = tree.walk();
   const docs: YDocument[] = [];
   try {
@@ -32,6 +48,10 @@ export function yamlDocumentsFast(tree: Tree, text: string, lines = new LineInde
     } while (c.gotoNextSibling());
   } finally {
     c.delete();
+    if (reuse) {
+      reuse.previous = reuse.current;
+      reuse.current = new Map();
+    }
   }
   return docs;
 }
@@ -39,7 +59,29 @@ export function yamlDocumentsFast(tree: Tree, text: string, lines = new LineInde
 class Builder {
   private readonly anchors = new Map<string, YValue>();
 
-  constructor(private readonly text: string, private readonly lines: LineIndex) {}
+  constructor(private readonly text: string, private readonly lines: LineIndex, private readonly reuse?: YamlReuse) {}
+
+  /** The text of a node when it may be reused: no anchors or aliases (they depend on the rest of the document). */
+  private reusable(start: number, end: number): string | undefined {
+    if (!this.reuse || end - start < REUSE_MIN || end - start > REUSE_MAX) return undefined;
+    const t = this.text.slice(start, end);
+    return t.includes('&') || t.includes('*') ? undefined : t;
+  }
+
+  /** A previous conversion of the same text, moved to `start`; undefined when there is none. */
+  private recall<T extends YValue | YPair>(key: string, start: number): T | undefined {
+    const hit = this.reuse?.previous.get(key);
+    if (!hit) return undefined;
+    const moved = hit.start === start && hit.value.span.startPos.line === this.lines.positionAt(start).line
+      ? hit.value
+      : shift(hit.value, start - hit.start, this.lines);
+    this.reuse?.current.set(key, { value: moved, start });
+    return moved as T;
+  }
+
+  private remember(key: string | undefined, value: YValue | YPair, start: number): void {
+    if (key !== undefined) this.reuse?.current.set(key, { value, start });
+  }
 
   span(start: number, end: number): Span {
     return this.lines.span(start, end);
@@ -93,7 +135,17 @@ class Builder {
         if (c.gotoFirstChild()) {
           do {
             const t = typeOf(c);
-            if (t === 'block_mapping_pair' || t === 'flow_pair') pairs.push(this.pair(c));
+            if (t !== 'block_mapping_pair' && t !== 'flow_pair') continue;
+            const pairStart = c.startIndex;
+            const key = this.reusable(pairStart, c.endIndex);
+            const again = key !== undefined ? this.recall<YPair>(`p${key}`, pairStart) : undefined;
+            if (again) {
+              pairs.push(again);
+              continue;
+            }
+            const p = this.pair(c);
+            pairs.push(p);
+            this.remember(key !== undefined ? `p${key}` : undefined, p, pairStart);
           } while (c.gotoNextSibling());
           c.gotoParent();
         }
@@ -106,6 +158,13 @@ class Builder {
           do {
             if (!c.nodeIsNamed || typeOf(c) === 'comment') continue;
             let v: YValue | undefined;
+            const itemStart = c.startIndex;
+            const key = typeOf(c) === 'block_sequence_item' ? this.reusable(itemStart, c.endIndex) : undefined;
+            const again = key !== undefined ? this.recall<YValue>(`i${key}`, itemStart) : undefined;
+            if (again) {
+              items.push(again);
+              continue;
+            }
             if (typeOf(c) === 'block_sequence_item') {
               if (c.gotoFirstChild()) {
                 do {
@@ -119,7 +178,10 @@ class Builder {
             } else {
               v = this.convert(c);
             }
-            if (v) items.push(v);
+            if (v) {
+              items.push(v);
+              this.remember(key !== undefined ? `i${key}` : undefined, v, itemStart);
+            }
           } while (c.gotoNextSibling());
           c.gotoParent();
         }
@@ -190,6 +252,24 @@ class Builder {
 
   private scalar(value: YScalar['value'], raw: string, start: number, end: number): YScalar {
     return { kind: 'scalar', value, raw, span: this.span(start, end) };
+  }
+}
+
+/** A copy of a converted value or pair moved by `delta` characters (spans recomputed; nothing else changes). */
+function shift<T extends YValue | YPair>(v: T, delta: number, lines: LineIndex): T {
+  const sp = (s: Span): Span => lines.span(s.start + delta, s.end + delta);
+  if ('key' in v && 'keySpan' in v) {
+    const p = v as YPair;
+    return { key: p.key, keySpan: sp(p.keySpan), value: p.value ? shift(p.value, delta, lines) : undefined, span: sp(p.span) } as T;
+  }
+  const y = v as YValue;
+  switch (y.kind) {
+    case 'map':
+      return { kind: 'map', pairs: y.pairs.map((p) => shift(p, delta, lines)), span: sp(y.span) } as T;
+    case 'seq':
+      return { kind: 'seq', items: y.items.map((i) => shift(i, delta, lines)), span: sp(y.span) } as T;
+    default:
+      return { kind: 'scalar', value: y.value, raw: y.raw, span: sp(y.span) } as T;
   }
 }
 
