@@ -2,8 +2,9 @@
 // formatting live in cli/.
 import { setLocale } from './l10n';
 import * as fs from 'node:fs';
-import { CHECK_USAGE, parseArgs, RULES_USAGE, USAGE, UsageError, type CheckOptions, type Command } from './cli/args';
+import { CHECK_USAGE, parseArgs, POLICY_USAGE, RULES_USAGE, USAGE, UsageError, type CheckOptions, type Command } from './cli/args';
 import { failsOn, runCheck } from './cli/check';
+import { formatPolicyText, policyFiles, validatePolicies } from './cli/policy-validate';
 import { formatJson, formatRulesJson } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatRulesText, formatText, summaryLine } from './cli/format-text';
@@ -23,7 +24,7 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     switch (command.kind) {
       case 'help':
-        process.stdout.write(`${{ main: USAGE, check: CHECK_USAGE, rules: RULES_USAGE }[command.topic]}\n`);
+        process.stdout.write(`${{ main: USAGE, check: CHECK_USAGE, rules: RULES_USAGE, policy: POLICY_USAGE }[command.topic]}\n`);
         return 0;
       case 'version':
         process.stdout.write(`${TOOL.name} ${TOOL.version}\n`);
@@ -35,6 +36,12 @@ async function main(argv: readonly string[]): Promise<number> {
       }
       case 'check':
         return await check(command.options);
+      case 'policy-validate': {
+        const files = policyFiles(command.files, process.cwd());
+        const reports = validatePolicies(await Engine.create(), files, process.cwd());
+        process.stdout.write(command.format === 'json' ? `${JSON.stringify({ version: 1, policies: reports }, null, 2)}\n` : formatPolicyText(reports));
+        return reports.every((r) => r.valid) ? 0 : 1;
+      }
     }
   } catch (e) {
     return fail(e);

@@ -19,6 +19,10 @@ import { registerDocumentDiagnostics } from './handlers/diagnostics';
 import { DocumentStore } from './handlers/documents';
 import { registerHover } from './handlers/hover';
 import { Logger } from './handlers/logger';
+import { registerPolicyCompletion } from './handlers/policy-completion';
+import { policyHover, registerPolicyNavigation } from './handlers/policy-navigation';
+import { registerStarterPolicy } from './handlers/policy-starter';
+import { ServerPolicies } from './handlers/policy-store';
 import { registerListRules } from './handlers/rules';
 import { SettingsCache } from './handlers/settings';
 import { registerWorkspaceDiagnostics } from './handlers/workspace-diagnostics';
@@ -49,14 +53,28 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   documents = new DocumentStore(engine, log, (uri) => settings.peek(uri)?.parseTimeoutMs ?? DEFAULT_SETTINGS.parseTimeoutMs);
   documents.listen(connection);
   const folders = (params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri }] : [])).map((f) => f.uri);
-  const analyzer = new DocumentAnalyzer(connection, engine, documents, settings, log, folders);
+  const policies = new ServerPolicies(engine, documents, log);
+  const analyzer = new DocumentAnalyzer(connection, engine, documents, settings, log, folders, policies);
   registerDocumentDiagnostics(connection, engine, analyzer, log);
-  const workspace = registerWorkspaceDiagnostics(connection, engine, documents, settings, log, folders);
-  registerHover(connection, engine, analyzer, log);
+  const workspace = registerWorkspaceDiagnostics(connection, engine, documents, settings, log, folders, policies);
+  const docs = documents;
+  registerHover(connection, engine, analyzer, log, (uri, position) => policyHover(engine, docs, uri, position));
   registerCodeActions(connection, analyzer, log, aiCodeActions);
-  // The policy loader is wired by the lead; until then AI actions use the documented defaults.
-  registerAiActions(connection, engine, analyzer, documents, log, () => undefined, folders);
+  registerAiActions(connection, engine, analyzer, documents, log, (uri) => policies.forUri(uri).loaded?.policy, folders);
   registerListRules(connection, engine);
+  registerPolicyCompletion(connection, engine, documents, log);
+  registerPolicyNavigation(connection, documents, log);
+  registerStarterPolicy(connection, engine, settings, log);
+  // A policy change (its editor, or the file on disk) re-applies to every open document: ask the client to re-pull.
+  let refreshTimer: NodeJS.Timeout | undefined;
+  policies.onDidChange(() => {
+    workspace.invalidate();
+    if (!caps.workspace?.diagnostics?.refreshSupport || refreshTimer) return;
+    refreshTimer = setTimeout(() => {
+      refreshTimer = undefined;
+      connection.languages.diagnostics.refresh().catch(() => undefined);
+    }, 50);
+  });
 
   // The log level is window-wide (genai4dfx.trace); GENAI4DFX_TRACE in the environment wins, for debugging.
   const refreshTrace = (): void => {
@@ -81,6 +99,7 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
     void connection.sendNotification(StatusNotification, { state: 'ready', lastAnalysisMs: Math.round(performance.now() - t0), message: `${engine.registry.rules.length} rules loaded` });
   });
   connection.onShutdown(() => {
+    if (refreshTimer) clearTimeout(refreshTimer);
     workspace.dispose();
     documents?.dispose();
     engine.registry.dispose();
@@ -91,6 +110,9 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       diagnosticProvider: { identifier: 'genai4dfx', interFileDependencies: false, workspaceDiagnostics: true },
       hoverProvider: true,
+      completionProvider: { triggerCharacters: [':', ' ', '['] },
+      documentSymbolProvider: true,
+      definitionProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, ...Object.values(AI_KINDS)], resolveProvider: true },
     },
     serverInfo: { name: 'genai4dfx', version: process.env.GENAI4DFX_VERSION ?? '0.1.0' },

@@ -1,7 +1,10 @@
 // `npm run bench`: prints figures for the core issue's targets. Not a test: nothing here fails on a slow machine.
 //   1. CLI scan throughput (MB/s, files/s) on a corpus built from examples/ and generated code;
 //   2. edit-to-diagnostics latency over the real LSP connection for one-character edits in a 2,000-line file;
-//   3. server start to first diagnostics, and server RSS after a workspace scan of the corpus.
+//   3. server start to first diagnostics, and server RSS after a workspace scan of the corpus;
+//   4. `.dfx.yaml`: a 10,000-line policy (first diagnostics, edit→diagnostics, completion over LSP) and bad input
+//      (syntax error in the middle, tabs, duplicate keys, aliases, several documents) parsed and validated in process.
+//   BENCH_ONLY=policy runs only 4.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,6 +15,8 @@ import { Engine } from '../../server/src/engine/analyzer';
 import { isQueryRule } from '../../server/src/engine/define-rule';
 import { languageForPath } from '../../server/src/engine/languages';
 import { querySource } from '../../server/src/engine/registry';
+import { CompletionRequest } from 'vscode-languageserver-protocol/node';
+import { checkPolicyText } from '../../server/src/policy/load';
 import { ROOT } from '../helpers/engine';
 import { TestClient } from '../helpers/lsp-client';
 import { buildCorpus, generatedGo, generatedTs } from './corpus';
@@ -92,7 +97,88 @@ async function fusion(dir: string): Promise<void> {
   engine.registry.dispose();
 }
 
+/** A valid policy of about `lines` lines: many SLOs, experiments referencing them, and scenarios. */
+function bigPolicy(lines: number): string {
+  const out = ['version: 1', 'service: bench', 'rules:', '  security: error', 'slos:'];
+  const n = Math.floor((lines - 12) / 5.75);
+  for (let i = 0; i < n; i++) out.push(`  - name: slo-${i}`, `    endpoint: GET /item/${i}`, '    latency:', `      p95: ${100 + (i % 50)}ms`);
+  out.push('chaos:', '  experiments:');
+  for (let i = 0; i < n / 4; i++) out.push(`    - name: exp-${i}`, '      engine: chaos-mesh', '      kind: PodChaos', '      action: pod-kill', '      target: { namespace: shop, labels: { app: cart } }', '      duration: 30s', `      hypothesis: { slos: [slo-${i}] }`);
+  out.push('  guardrails:', '    allowedNamespaces: [shop]', '    allowedContexts: [kind-*]');
+  return `${out.join('\n')}\n`;
+}
+
+async function policyBench(): Promise<void> {
+  const text = bigPolicy(10_000);
+  const lineCount = text.split('\n').length - 1;
+  const engine = await Engine.create({ grammarDir: path.join(ROOT, 'grammars') });
+  const mid = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
+  const cases: [string, string][] = [
+    ['valid', text],
+    ['syntax error in the middle', `${text.slice(0, mid)}  - name: broken\n    latency: { p95: 200ms\n${text.slice(mid)}`],
+    ['tabs', text.replace(/\n {4}latency:/g, '\n\tlatency:')],
+    ['duplicate keys', text.replace(/\n {4}endpoint: (.*)/g, '\n    endpoint: $1\n    endpoint: $1')],
+    ['aliases', text.replace('  - name: slo-0\n', '  - &first\n    name: slo-0\n').replace(/hypothesis: \{ slos: \[slo-(\d+)\] \}/g, 'target2: *first')],
+    ['multi-document', `${text}---\n${text}`],
+  ];
+  for (const [label, t] of cases) {
+    const times: number[] = [];
+    let problems = 0;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      problems = checkPolicyText(t, (x) => engine.parse('yaml', x, null, 10_000), engine.registry.metas()).problems.length;
+      times.push(performance.now() - t0);
+    }
+    console.log(`policy check      ${label.padEnd(27)} ${f1(pct(times, 50))} ms median of 5 (${t.split('\n').length} lines, ${problems} problems; parse + validate)`);
+  }
+  engine.registry.dispose();
+
+  const { client } = await TestClient.start();
+  // A policy of a realistic size first: the shop example.
+  const shop = fs.readFileSync(path.join(ROOT, 'examples/shop/.dfx.yaml'), 'utf8');
+  const shopUri = 'file:///bench/shop/.dfx.yaml';
+  await client.open(shopUri, 'dfx-policy', shop);
+  await client.diagnostics(shopUri);
+  const shopTimes: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    const t0 = performance.now();
+    if (i % 2 === 0) await client.change(shopUri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '#' }]);
+    else await client.change(shopUri, [{ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, text: '' }]);
+    await client.diagnostics(shopUri);
+    shopTimes.push(performance.now() - t0);
+  }
+  console.log(`policy edit→diag  shop example, ${shop.split('\n').length} lines p50 ${f2(pct(shopTimes, 50))} ms  p99 ${f2(pct(shopTimes, 99))} ms`);
+  await client.close(shopUri);
+  const uri = 'file:///bench/svc/.dfx.yaml';
+  const o0 = performance.now();
+  await client.open(uri, 'dfx-policy', text);
+  const first = await client.diagnostics(uri);
+  console.log(`policy LSP open   ${lineCount} lines → first diagnostics ${f1(performance.now() - o0)} ms (${first.length} problems)`);
+  const lines = text.split('\n');
+  const times: number[] = [];
+  const completions: number[] = [];
+  for (let i = 0; i < Math.min(edits, 200); i++) {
+    const line = 10 + ((i * 37) % (lines.length - 20));
+    const t0 = performance.now();
+    if (i % 2 === 0) await client.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: '#' }]);
+    else await client.change(uri, [{ range: { start: { line: 10 + (((i - 1) * 37) % (lines.length - 20)), character: 0 }, end: { line: 10 + (((i - 1) * 37) % (lines.length - 20)), character: 1 } }, text: '' }]);
+    await client.diagnostics(uri);
+    times.push(performance.now() - t0);
+    if (i % 10 === 0) {
+      const c0 = performance.now();
+      await client.conn.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: lines.length - 5, character: 4 } });
+      completions.push(performance.now() - c0);
+    }
+  }
+  console.log(`policy edit→diag  ${lineCount} lines p50 ${f2(pct(times, 50))} ms  p99 ${f2(pct(times, 99))} ms  (${times.length} edits; completion p50 ${f2(pct(completions, 50))} ms)`);
+  await client.stop();
+}
+
 async function main(): Promise<void> {
+  if (process.env.BENCH_ONLY === 'policy') {
+    await policyBench();
+    return;
+  }
   const dir = path.join(os.tmpdir(), `genai4dfx-bench-${process.pid}`);
   try {
     console.log(`genai4dfx bench — node ${process.version}, ${os.cpus().length} cpu(s) ${os.cpus()[0]?.model ?? ''}`);
@@ -130,6 +216,9 @@ async function main(): Promise<void> {
     console.log(`workspace scan    ${ws.items.length} files, ${n} findings in ${f2(wsecs)} s (${f2(total / 1024 / 1024 / wsecs)} MB/s)`);
     console.log(`server RSS        ${f1(rssMb(client.proc.pid!))} MB after the workspace scan (target < 300 MB)`);
     await client.stop();
+
+    // 4. Policies.
+    await policyBench();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

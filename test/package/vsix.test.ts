@@ -39,6 +39,7 @@ const ALLOWED = [
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,
   /^extension\/media\/report\.js$/,
   /^extension\/snippets\/[\w./-]+\.(json|code-snippets)$/,
+  /^extension\/schemas\/dfx-policy\.schema\.json$/,
 ];
 
 function required(): string[] {
@@ -62,6 +63,8 @@ function required(): string[] {
     'extension/media/dfx-policy.tmLanguage.json',
     'extension/media/report.js',
     'extension/media/report.css',
+    'extension/schemas/dfx-policy.schema.json',
+    'extension/snippets/dfx-policy.json',
     ...grammars,
   ];
   // vsce renames README.md to readme.md; the repository's README is the marketplace page.

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, type CommandId, type RunCommandId } from '../../../server/src/protocol/commands';
 import { previewAiPrompt, setAiApiKey } from '../ai/commands';
 import type { Ctx, ReadyCtx } from '../ctx';
+import { createPolicy } from './policy';
 import { refreshRules, showRules } from './rules';
 import { restartServer, scanWorkspace, showOutput } from './server';
 
@@ -23,6 +24,7 @@ const TABLE: Record<Exclude<CommandId, RunCommandId>, CommandFactory> = {
   [COMMANDS.refreshRules]: refreshRules,
   [COMMANDS.setAiApiKey]: setAiApiKey,
   [COMMANDS.previewAiPrompt]: previewAiPrompt,
+  [COMMANDS.createPolicy]: createPolicy,
 };
 
 /** Register every command once, for the extension's lifetime; each call picks enabled/disabled by the server's state. */

@@ -19,11 +19,14 @@ export interface CheckOptions {
   /** Extra exclude globs, on top of the defaults. */
   exclude: string[];
   quiet: boolean;
+  /** Ignore `.dfx.yaml` policies (built-in defaults and --rule only). */
+  noPolicy: boolean;
 }
 
 /** A parsed command line. */
 export type Command =
-  | { kind: 'help'; topic: 'main' | 'check' | 'rules' }
+  | { kind: 'help'; topic: 'main' | 'check' | 'rules' | 'policy' }
+  | { kind: 'policy-validate'; files: string[]; format: 'text' | 'json' }
   | { kind: 'version' }
   | { kind: 'check'; options: CheckOptions }
   | { kind: 'rules'; format: 'text' | 'json' };
@@ -39,6 +42,7 @@ Java and Kubernetes YAML.
 Commands:
   check [paths...]     Analyse files and folders (default: .)
   rules                List the rule catalogue
+  policy validate [f]  Check a .dfx.yaml policy (default: the one governing .)
   help [command]       Show help
 
 Options:
@@ -63,6 +67,8 @@ Options:
                                  repeatable, e.g. --rule go-http-no-timeout=error --rule testability=off
       --exclude GLOB             Leave out paths matching GLOB (relative to each folder); repeatable
       --max-file-size-kb N       Skip files larger than N KiB (default: ${DEFAULT_SETTINGS.maxFileSizeKb})
+      --no-policy                Ignore .dfx.yaml policies (the nearest one above each file governs it;
+                                 --rule overrides it)
   -q, --quiet                    Print findings only: no skipped files, notes or summary
   -h, --help                     Show this help
 
@@ -71,6 +77,14 @@ Exit status: 0 no findings at or above --fail-on, 1 findings at or above it, 2 u
 export const RULES_USAGE = `Usage: genai4dfx rules [--format text|json]
 
 Lists every rule: id, pillar, default severity, languages and title.`;
+
+export const POLICY_USAGE = `Usage: genai4dfx policy validate [files...] [--format text|json]
+
+Parses and validates .dfx.yaml policies and prints every problem as path:line:col severity message (the same
+diagnostics the editor shows). A folder stands for the policy that governs it (the nearest .dfx.yaml at or above it);
+default: the current folder.
+
+Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage error or no policy found.`;
 
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'info', 'hint', 'none'];
@@ -91,20 +105,22 @@ export function parseArgs(argv: readonly string[]): Command {
     case 'help': {
       const topic = rest[0];
       if (topic === undefined) return { kind: 'help', topic: 'main' };
-      if (topic === 'check' || topic === 'rules') return { kind: 'help', topic };
-      throw new UsageError(`no help for "${topic}"${didYouMean(topic, ['check', 'rules'])}`);
+      if (topic === 'check' || topic === 'rules' || topic === 'policy') return { kind: 'help', topic };
+      throw new UsageError(`no help for "${topic}"${didYouMean(topic, ['check', 'rules', 'policy'])}`);
     }
     case 'check':
       return parseCheck(rest);
     case 'rules':
       return parseRules(rest);
+    case 'policy':
+      return parsePolicy(rest);
     default:
       if (first.startsWith('-')) throw new UsageError(`unknown option ${first}${didYouMean(first, ['--help', '--version'])}`);
-      throw new UsageError(`unknown command "${first}"${didYouMean(first, ['check', 'rules', 'help'])}`);
+      throw new UsageError(`unknown command "${first}"${didYouMean(first, ['check', 'rules', 'policy', 'help'])}`);
   }
 }
 
-const CHECK_FLAGS = ['--format', '--output', '--fail-on', '--rule', '--exclude', '--max-file-size-kb', '--quiet', '--help'];
+const CHECK_FLAGS = ['--format', '--output', '--fail-on', '--rule', '--exclude', '--max-file-size-kb', '--no-policy', '--quiet', '--help'];
 
 function parseCheck(argv: readonly string[]): Command {
   const o: CheckOptions = {
@@ -116,6 +132,7 @@ function parseCheck(argv: readonly string[]): Command {
     maxFileSizeKb: DEFAULT_SETTINGS.maxFileSizeKb,
     exclude: [],
     quiet: false,
+    noPolicy: false,
   };
   const it = options(argv, CHECK_FLAGS, { '-f': '--format', '-o': '--output', '-q': '--quiet', '-h': '--help' });
   for (const { flag, value, positional } of it) {
@@ -128,6 +145,9 @@ function parseCheck(argv: readonly string[]): Command {
         return { kind: 'help', topic: 'check' };
       case '--quiet':
         o.quiet = true;
+        break;
+      case '--no-policy':
+        o.noPolicy = true;
         break;
       case '--format':
         o.format = oneOf(flag, value(), ['text', 'json', 'sarif']);
@@ -169,6 +189,23 @@ function parseRules(argv: readonly string[]): Command {
     if (flag === '--format') format = oneOf(flag, value(), ['text', 'json']);
   }
   return { kind: 'rules', format };
+}
+
+function parsePolicy(argv: readonly string[]): Command {
+  const [sub, ...rest] = argv;
+  if (sub === '-h' || sub === '--help' || sub === undefined) {
+    if (sub === undefined) throw new UsageError(`policy wants a subcommand: validate\n\n${POLICY_USAGE}`);
+    return { kind: 'help', topic: 'policy' };
+  }
+  if (sub !== 'validate') throw new UsageError(`unknown policy subcommand "${sub}"${didYouMean(sub, ['validate'])}`);
+  let format: 'text' | 'json' = 'text';
+  const files: string[] = [];
+  for (const { flag, value, positional } of options(rest, ['--format', '--help'], { '-f': '--format', '-h': '--help' })) {
+    if (positional !== undefined) files.push(positional);
+    else if (flag === '--help') return { kind: 'help', topic: 'policy' };
+    else if (flag === '--format') format = oneOf(flag, value(), ['text', 'json']);
+  }
+  return { kind: 'policy-validate', files: files.length ? files : ['.'], format };
 }
 
 interface Arg {

@@ -6,6 +6,8 @@ import { overrideLevels } from '../engine/runner';
 import { LineIndex } from '../engine/span';
 import { didYouMean, UNUSED_SUPPRESSION } from '../engine/suppressions';
 import { PILLARS, SEVERITIES, type Finding, type Pillar, type RuleLevel, type RuleMeta, type Severity, type Span } from '../engine/types';
+import { combine, policyForFile } from '../policy/apply';
+import { PolicyLoader } from '../policy/load';
 import { DEFAULT_SETTINGS } from '../protocol/settings';
 import { UsageError, type CheckOptions, type FailOn } from './args';
 
@@ -54,7 +56,7 @@ export interface ReportSkip {
 
 /** Something about the analysis itself, not a DFX finding: a rule that failed, an unused suppression, a lossy decode. */
 export interface ReportNotification {
-  kind: 'unused-suppression' | 'rule-failure' | 'lossy-decoding' | 'incomplete';
+  kind: 'unused-suppression' | 'rule-failure' | 'lossy-decoding' | 'incomplete' | 'policy';
   level: 'error' | 'warning' | 'note';
   message: string;
   path: string;
@@ -93,6 +95,9 @@ export interface CheckReport {
 export function runCheck(engine: Engine, o: CheckOptions, cwd: string, startupMs: number): CheckReport {
   const rules = engine.registry.metas();
   const level = levelResolver(o.rules, rules);
+  // The nearest .dfx.yaml above each file governs it; --rule (like the editor's settings) overrides it.
+  const policies = o.noPolicy ? undefined : new PolicyLoader((t) => engine.parse('yaml', t, null, 5000), () => rules);
+  const reportedPolicies = new Set<string>();
   for (const p of o.paths) {
     if (!fs.existsSync(path.resolve(cwd, p))) throw new UsageError(`path not found: ${p}`);
   }
@@ -130,9 +135,22 @@ export function runCheck(engine: Engine, o: CheckOptions, cwd: string, startupMs
       report.skipped.push({ path: rel, reason: 'unreadable', message: (e as Error).message });
       continue;
     }
+    const loaded = policies?.forFile(file.path);
+    if (loaded && !reportedPolicies.has(loaded.file)) {
+      reportedPolicies.add(loaded.file);
+      const where = display(loaded.file);
+      for (const p of loaded.problems) {
+        report.notifications.push({ kind: 'policy', level: p.severity === 'info' ? 'note' : p.severity, path: where, range: rangeOf(p.span), ruleId: 'dfx-policy', message: p.message });
+      }
+      if (!loaded.current) {
+        report.notifications.push({ kind: 'policy', level: 'error', path: where, ruleId: 'dfx-policy', message: `the policy has errors and is not applied (built-in defaults are used); run 'genai4dfx policy validate ${where}'` });
+      }
+    }
+    const filePolicy = loaded?.policy ? policyForFile(loaded.policy, loaded.dir, file.path, file.language) : undefined;
+    if (filePolicy && !filePolicy.included) continue;
     let analysis: Analysis;
     try {
-      analysis = engine.analyzeText(file.path, file.language, text, analyzeOptions);
+      analysis = engine.analyzeText(file.path, file.language, text, filePolicy ? { ...analyzeOptions, ...combine((k) => o.rules.get(k), filePolicy) } : analyzeOptions);
     } catch (e) {
       // One file the engine chokes on must not end the whole check.
       report.skipped.push({ path: rel, reason: 'analysis-failed', message: (e as Error).message });
@@ -178,6 +196,8 @@ export function runCheck(engine: Engine, o: CheckOptions, cwd: string, startupMs
 /** True when a finding is at or above `failOn`, which makes `check` exit 1. */
 export function failsOn(report: CheckReport, failOn: FailOn): boolean {
   if (failOn === 'none') return false;
+  // A broken policy is not applied: CI must not pass on the defaults without saying so.
+  if (report.notifications.some((n) => n.kind === 'policy' && n.level === 'error')) return true;
   const rank = SEVERITIES.indexOf(failOn);
   return SEVERITIES.some((s, i) => i <= rank && report.stats.findings[s] > 0);
 }

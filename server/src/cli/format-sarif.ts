@@ -94,6 +94,7 @@ const NOTIFICATIONS: readonly ReportingDescriptor[] = [
   { id: 'dfx-parse-timeout', shortDescription: { text: 'The analysis of a file stopped at its time budget; its findings may be incomplete.' } },
   { id: 'dfx-rule-failure', shortDescription: { text: 'A rule failed on a file and was skipped for it.' } },
   { id: 'dfx-lossy-decoding', shortDescription: { text: 'A file was not valid UTF-8 and was decoded with replacement characters.' } },
+  { id: 'dfx-policy', shortDescription: { text: 'A problem in a .dfx.yaml policy (a policy with errors is not applied).' } },
 ];
 
 /** The check report as a SARIF 2.1.0 log: the whole catalogue as rules, findings as results, the rest as notifications. */
@@ -198,7 +199,7 @@ function skipNotification(s: ReportSkip, uri: (p: string) => ArtifactLocation): 
 }
 
 function notification(n: ReportNotification, uri: (p: string) => ArtifactLocation, ruleIndex: ReadonlyMap<string, number>): SarifNotification {
-  const id = { 'unused-suppression': 'dfx-unused-suppression', incomplete: 'dfx-parse-timeout', 'rule-failure': 'dfx-rule-failure', 'lossy-decoding': 'dfx-lossy-decoding' }[n.kind];
+  const id = { 'unused-suppression': 'dfx-unused-suppression', incomplete: 'dfx-parse-timeout', 'rule-failure': 'dfx-rule-failure', 'lossy-decoding': 'dfx-lossy-decoding', policy: 'dfx-policy' }[n.kind];
   const out: SarifNotification = {
     level: n.level,
     message: { text: n.message },

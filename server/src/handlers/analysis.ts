@@ -3,16 +3,18 @@ import { t } from '../l10n';
 import type { Analysis, Engine } from '../engine/analyzer';
 import { DEFAULT_ANALYZE_OPTIONS } from '../engine/analyzer';
 import type { SourceDocument } from '../engine/document';
+import { isPolicyPath } from '../engine/languages';
 import { StatusNotification } from '../protocol/messages';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
-import { levelResolver, type SettingsCache } from './settings';
+import { policyFindings, type ServerPolicies } from './policy-store';
+import { ruleResolvers, type SettingsCache } from './settings';
 
 /** The findings of one document version under one settings generation. */
 export interface DocumentAnalysis extends Analysis {
   doc: SourceDocument;
   version: number;
-  /** `<version>:<settings generation>`: the pull-diagnostics result id. */
+  /** `<version>:<settings generation>:<policy generation>`: the pull-diagnostics result id. */
   resultId: string;
 }
 
@@ -31,6 +33,8 @@ export class DocumentAnalyzer {
     private readonly log: Logger,
     /** Workspace folder URIs: rules see document paths relative to the folder that holds them. */
     private readonly folders: readonly string[] = [],
+    /** The `.dfx.yaml` policies (none in tests that construct an analyzer without them). */
+    private readonly policies?: ServerPolicies,
   ) {
     documents.onDidChange((uri) => {
       if (!documents.get(uri)) {
@@ -45,20 +49,28 @@ export class DocumentAnalyzer {
     const settings = await this.settings.get(uri);
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
-    const resultId = `${doc.version}:${this.settings.generation}`;
+    const resultId = `${doc.version}:${this.settings.generation}:${this.policies?.generation ?? 0}`;
     const cached = this.cache.get(uri);
     if (cached && cached.resultId === resultId && cached.doc === doc) return cached;
+    // A policy file is not governed by a policy (and loading it here would parse it a second time).
+    const policy = isPolicyPath(uri) ? undefined : this.policies?.forUri(uri, doc.language);
     const opts = {
       ...DEFAULT_ANALYZE_OPTIONS,
       maxFileSize: settings.maxFileSizeKb * 1024,
       parseBudgetMs: settings.parseTimeoutMs,
       queryBudgetMs: Math.max(settings.parseTimeoutMs, 1000),
-      level: levelResolver(settings),
+      ...ruleResolvers(settings, policy?.file),
       roots: this.folders,
     };
     let analysis: Analysis;
+    const t0 = performance.now();
     if (doc.parseError !== undefined || !doc.tree) {
       analysis = { ...this.engine.parseFailed(doc.parseError, doc.text), durationMs: 0 };
+    } else if (isPolicyPath(uri) && this.policies) {
+      // A policy file is checked as a policy, never as a Kubernetes manifest.
+      analysis = { findings: settings.enable ? policyFindings(this.policies.problemsOf(doc)) : [], failures: [], durationMs: performance.now() - t0 };
+    } else if (policy?.file && !policy.file.included) {
+      analysis = { findings: [], failures: [], durationMs: 0, skipped: `not analysed: ${policy.file.reason ?? 'left out by the policy'} (${policy.loaded?.file ?? '.dfx.yaml'})` };
     } else {
       analysis = this.engine.analyzeTree(uri, doc.language, doc.text, doc.tree, opts);
     }

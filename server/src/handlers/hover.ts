@@ -13,9 +13,18 @@ export function ruleMarkdown(meta: RuleMeta): string {
 }
 
 /** Hover on a finding shows its rule's documentation; hover on a rule id in a `dfx-ignore` comment does too. */
-export function registerHover(connection: Connection, engine: Engine, analyzer: DocumentAnalyzer, log: Logger): void {
+export function registerHover(
+  connection: Connection,
+  engine: Engine,
+  analyzer: DocumentAnalyzer,
+  log: Logger,
+  /** Hover of another feature (the policy file) that answers first; undefined lets the finding hover run. */
+  first?: (uri: string, position: { line: number; character: number }) => Hover | null | undefined,
+): void {
   connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
     try {
+      const own = first?.(textDocument.uri, position);
+      if (own !== undefined) return own;
       const a = await analyzer.analyze(textDocument.uri);
       if (!a) return null;
       const offset = a.doc.lineIndex.offsetAt(position);

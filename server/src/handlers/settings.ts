@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver/node';
-import { overrideLevels, type LevelResolver } from '../engine/runner';
+import { overrideLevels, type LevelResolver, type OptionsResolver } from '../engine/runner';
+import { combine, type FilePolicy } from '../policy/apply';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '../protocol/settings';
 
 /**
@@ -50,4 +51,13 @@ export class SettingsCache {
 /** A rule's level under some settings: the rule's own entry, then its pillar's, then its default severity. */
 export function levelResolver(settings: Settings): LevelResolver {
   return settings.enable ? overrideLevels((key) => settings.rules[key]) : () => 'off';
+}
+
+/**
+ * Levels and options for one file: the user's settings (`genai4dfx.rules`, a local override) over the governing
+ * policy (the team's), over each rule's defaults. `enable: false` turns everything off.
+ */
+export function ruleResolvers(settings: Settings, policy: FilePolicy | undefined): { level: LevelResolver; options: OptionsResolver } {
+  const c = combine((key) => settings.rules[key], policy);
+  return settings.enable ? c : { level: () => 'off', options: c.options };
 }

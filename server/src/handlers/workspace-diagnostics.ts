@@ -9,12 +9,14 @@ import {
 import type { Engine } from '../engine/analyzer';
 import { DEFAULT_ANALYZE_OPTIONS } from '../engine/analyzer';
 import { decodeText, readTextFile, walkFiles, type SkipReason } from '../engine/files';
-import { LANGUAGES } from '../engine/languages';
+import { isPolicyPath, LANGUAGES } from '../engine/languages';
+import type { Finding } from '../engine/types';
 import { StatusNotification } from '../protocol/messages';
 import { toDiagnostic } from './convert';
 import type { DocumentStore } from './documents';
 import type { Logger } from './logger';
-import { levelResolver, type SettingsCache } from './settings';
+import { policyFindings, uriPath, type ServerPolicies } from './policy-store';
+import { ruleResolvers, type SettingsCache } from './settings';
 
 /** Controls of the workspace scan the server wiring needs. */
 export interface WorkspaceDiagnostics {
@@ -41,6 +43,8 @@ export function registerWorkspaceDiagnostics(
   log: Logger,
   /** Workspace folder URIs. */
   folders: readonly string[],
+  /** The `.dfx.yaml` policies: each file gets the levels and options of the one governing it. */
+  policies?: ServerPolicies,
 ): WorkspaceDiagnostics {
   let dirty = true;
   let wake: (() => void) | undefined;
@@ -51,7 +55,11 @@ export function registerWorkspaceDiagnostics(
   documents.onDidChange((uri) => {
     if (!documents.get(uri)) invalidate();
   });
-  connection.onDidChangeWatchedFiles(() => invalidate());
+  connection.onDidChangeWatchedFiles(({ changes }) => {
+    // A policy created, edited or deleted on disk changes what every file below it reports.
+    for (const c of changes) if (isPolicyPath(c.uri)) policies?.changed(uriPath(c.uri));
+    invalidate();
+  });
 
   connection.languages.diagnostics.onWorkspace(async (params, token, workDone, resultProgress) => {
     if (!dirty) {
@@ -79,7 +87,7 @@ export function registerWorkspaceDiagnostics(
         const s = await settings.get(folder);
         if (!s.enable || !s.workspaceDiagnostics) continue;
         const root = URI.parse(folder).fsPath;
-        const opts = { ...DEFAULT_ANALYZE_OPTIONS, maxFileSize: s.maxFileSizeKb * 1024, parseBudgetMs: s.parseTimeoutMs, level: levelResolver(s), roots: [root] };
+        const opts = { ...DEFAULT_ANALYZE_OPTIONS, maxFileSize: s.maxFileSizeKb * 1024, parseBudgetMs: s.parseTimeoutMs, ...ruleResolvers(s, undefined), roots: [root] };
         const tooLarge: { path: string; size: number }[] = [];
         const onSkip = (p: string, reason: SkipReason): void => {
           if (reason.kind === 'too-large') tooLarge.push({ path: p, size: reason.size ?? 0 });
@@ -99,13 +107,17 @@ export function registerWorkspaceDiagnostics(
           const uri = URI.file(file.path).toString();
           if (documents.get(uri)) continue;
           scanned++;
-          const resultId = `${file.mtimeMs}:${file.size}:${settings.generation}`;
+          const resultId = `${file.mtimeMs}:${file.size}:${settings.generation}:${policies?.generation ?? 0}`;
           if (previous.get(uri) === resultId) {
             batch.push({ kind: DocumentDiagnosticReportKind.Unchanged, uri, version: null, resultId });
           } else {
             const { text } = file.content ? decodeText(file.content) : await readTextFile(file.path);
-            const a = engine.analyzeText(file.path, file.language, text, opts);
-            batch.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: a.findings.map((f) => toDiagnostic(f, -1, engine.registry)) });
+            const policy = policies?.forPath(file.path, file.language).file;
+            let findings: Finding[];
+            if (isPolicyPath(file.path) && policies) findings = policyFindings(policies.problemsOfText(text));
+            else if (policy && !policy.included) findings = [];
+            else findings = engine.analyzeText(file.path, file.language, text, { ...opts, ...ruleResolvers(s, policy) }).findings;
+            batch.push({ kind: DocumentDiagnosticReportKind.Full, uri, version: null, resultId, items: findings.map((f) => toDiagnostic(f, -1, engine.registry)) });
           }
           if (batch.length >= BATCH) {
             flush();
@@ -133,7 +145,7 @@ export function registerWorkspaceDiagnostics(
       if (!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
       const exts = LANGUAGES.flatMap((l) => l.extensions.map((e) => e.slice(1)));
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: `**/*.{${exts.join(',')}}` }, { globPattern: '**/.gitignore' }],
+        watchers: [{ globPattern: `**/*.{${exts.join(',')}}` }, { globPattern: '**/.gitignore' }, { globPattern: '**/.dfx.yaml' }],
       });
     },
     dispose() {

@@ -21,6 +21,7 @@ export const COMMANDS = {
   ...RUN_COMMANDS,
   setAiApiKey: 'genai4dfx.setAiApiKey',
   previewAiPrompt: 'genai4dfx.previewAiPrompt',
+  createPolicy: 'genai4dfx.createPolicy',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -1,4 +1,4 @@
-import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { RuleMeta } from '../engine/types';
 
 /** The server's state as the status item shows it. */
@@ -40,3 +40,19 @@ export interface DiagnosticData {
   /** Rule-specific facts for fixes and AI actions. */
   facts?: Record<string, unknown>;
 }
+
+/** Parameters of {@link StarterPolicyRequest}. */
+export interface StarterPolicyParams {
+  /** The workspace folder to write `.dfx.yaml` into. */
+  folderUri: string;
+}
+
+/** The starter policy for a folder: the text to write and a summary of what it was filled from. */
+export interface StarterPolicyResult {
+  text: string;
+  /** e.g. "go, typescript, kubernetes; 4 workloads in shop". */
+  summary: string;
+}
+
+/** Sent from the client to the server by "DFX: Create Policy": the server scans the folder and returns the starter text. */
+export const StarterPolicyRequest = new RequestType<StarterPolicyParams, StarterPolicyResult, void>('genai4dfx/starterPolicy');

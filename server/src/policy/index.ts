@@ -1,0 +1,60 @@
+// The `.dfx.yaml` policy: what the language server, the CLI and the runs/AI code import. No vscode imports.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ParserPool } from '../engine/parser-pool';
+import type { RuleMeta } from '../engine/types';
+import { POLICY_FILE, PolicyLoader, type LoadedPolicy } from './load';
+import type { PolicyProblem } from './parse';
+import type { Policy } from './types';
+
+export * from './types';
+export { parseBlastRadius, parseDuration, parsePercent, parseRate, formatDuration } from './units';
+export { policyForFile, combine, type FilePolicy } from './apply';
+export { checkPolicyText, findPolicyFile, PolicyLoader, POLICY_FILE, type LoadedPolicy } from './load';
+export { OPTION_MAPPINGS, SWITCH_MAPPINGS, sectionOptions, sectionLevel } from './mapping';
+export type { PolicyProblem } from './parse';
+
+/** What {@link loadPolicyFor} returns. */
+export interface PolicyFor {
+  /** The policy in force (the last valid version when the file has errors), or undefined: built-in defaults apply. */
+  policy: Policy | undefined;
+  /** The `.dfx.yaml` that governs the path, or undefined when there is none. */
+  file: string | undefined;
+  /** Error-level problems of the current file (empty when it is valid). Warnings are in `problems`. */
+  errors: PolicyProblem[];
+  problems: PolicyProblem[];
+}
+
+let shared: Promise<PolicyLoader> | undefined;
+
+/** A loader with its own parser and the built-in rule catalogue (for rule-id checks), created on first use. */
+function sharedLoader(): Promise<PolicyLoader> {
+  shared ??= (async () => {
+    const pool = await ParserPool.create();
+    const { RULES } = await import('../rules/index');
+    const metas: RuleMeta[] = RULES.map((r) => r.meta);
+    return new PolicyLoader((text) => pool.parse('yaml', text, null, 5000), () => metas);
+  })();
+  return shared;
+}
+
+/**
+ * The policy governing `filePath` (the nearest `.dfx.yaml` above it), parsed and validated, cached by mtime: for the
+ * runs and AI code, the CLI and tests. Async only because the parser loads once; later calls are a stat.
+ */
+export async function loadPolicyFor(filePath: string): Promise<PolicyFor> {
+  const loader = await sharedLoader();
+  // A folder is governed by the policy in it, not by the one above it.
+  const target = isDirectory(filePath) ? path.join(filePath, POLICY_FILE) : filePath;
+  const loaded: LoadedPolicy | undefined = loader.forFile(target);
+  if (!loaded) return { policy: undefined, file: undefined, errors: [], problems: [] };
+  return { policy: loaded.policy, file: loaded.file, errors: loaded.problems.filter((p) => p.severity === 'error'), problems: loaded.problems };
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
