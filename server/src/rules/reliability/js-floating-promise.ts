@@ -39,6 +39,10 @@ function declared(tree: Tree): Declared {
     if (fn && /^(arrow_function|function_expression|function_declaration|method_definition|function)$/.test(fn.type) && isAsync(fn) && !neverRejects(fn)) d.async.add(name);
     else d.other.add(name);
   }
+  // A parameter of the same name (a callback called \`listener\`) shadows the declaration somewhere in the file.
+  for (const p of tree.rootNode.descendantsOfType(['formal_parameters'])) {
+    for (const id of p.descendantsOfType('identifier')) d.other.add(id.text);
+  }
   for (const name of d.other) d.async.delete(name);
   declaredNames.set(tree, d);
   return d;
