@@ -15,7 +15,8 @@ export function calleeText(call: Node): string {
 }
 
 const OUTBOUND: Partial<Record<LanguageId, RegExp>> = {
-  python: /^(requests|httpx|aiohttp|urllib\.request|urllib3)\.(get|post|put|patch|delete|head|request|urlopen|stream)$|(^|\.)(session|client|http|api)\.(get|post|put|patch|delete|request)$/i,
+  // Case matters: urllib.request.Request(...) only builds a request object.
+  python: /^(requests|httpx|aiohttp|urllib\.request|urllib3)\.(get|post|put|patch|delete|head|request|urlopen|stream)$|(^|\.)_?(session|client|http|api|[a-z]*_(session|client))\.(get|post|put|patch|delete|request)$/,
   go: /^http\.(Get|Post|Head|PostForm)$|(^|\.)\w*(client|Client|http|HTTP)\w*\.(Do|Get|Post|Head|PostForm)$/,
   java: /(^|\.)\w*(httpClient|HttpClient|client)\.(send|sendAsync)$|(^|\.)\w*[rR]estTemplate\.(getForObject|getForEntity|postForObject|postForEntity|exchange|put|delete)$|\.newCall\(.*\)\.execute$/,
   javascript: /^(fetch|axios|got)$|^(axios|got|superagent|ky)\.(get|post|put|patch|delete|head|request)$|(^|\.)\w*(client|api|http|Client|Api|Http)\.(get|post|put|patch|delete|request)$/,

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
 import { calleeText, isOutboundCall, isRetryLoop } from '../lib/retry';
-import { ancestors } from '../lib/syntax';
+import { ancestors, isTestPath } from '../lib/syntax';
 
 /** Decorators and annotations that retry the function they sit on. */
 const RETRY_DECORATOR = /^@\s*(tenacity\.)?retry\b|^@\s*(backoff\.on_(exception|predicate)|retrying\.retry|Retryable|Retry|stamina\.retry)\b/;
@@ -48,6 +48,7 @@ export default defineRule({
     javascript: '(call_expression) @match',
   },
   filter: (m, ctx) => ctx.options.required === true
+    && !isTestPath(ctx.relativePath)
     && isOutboundCall(m.node, ctx.language)
     && !FILE_RETRY.test(ctx.text)
     && !retried(m.node, ctx),
@@ -56,7 +57,7 @@ export default defineRule({
   description: `
 Only active when the option \`required\` is true, which the policy sets from \`reliability.requireRetries\`.
 Then every outbound HTTP call (\`requests\`/\`httpx\`, \`http.Get\`/\`client.Do\`, \`fetch\`/\`axios\`,
-\`HttpClient.send\`/\`RestTemplate\`) must be inside a retry construct:
+\`HttpClient.send\`/\`RestTemplate\`) must be inside a retry construct (test files are not checked):
 
 - a retry loop (attempts counted or bounded, the failure handled, leaving on success; see \`retry-loop-no-backoff\`);
 - a function decorated with \`@retry\`/\`@tenacity.retry\`/\`@backoff.on_exception\`, or annotated \`@Retryable\`/\`@Retry\`;
