@@ -43,7 +43,13 @@ function documentedExit(node: Node): boolean {
   if (fn.type === 'lambda' && /^signal\.signal\b/.test(fn.parent?.parent?.text ?? '')) return true;
   let doc = '';
   for (let c = fn.previousNamedSibling; c?.type === 'comment'; c = c.previousNamedSibling) doc = c.text + doc;
-  return /\bexit/i.test(doc);
+  if (/\b(exit|fatal)/i.test(doc)) return true;
+  // `case ExitOnError:`: the caller chose exiting as the error mode.
+  for (const p of ancestors(node)) {
+    if (p.id === fn.id) break;
+    if (/case/.test(p.type) && /^case\s+[^:]*exit/i.test(p.text)) return true;
+  }
+  return false;
 }
 
 const WHAT: Record<string, string> = {
@@ -99,7 +105,8 @@ code generator package such as \`gen\`/\`triegen\`/\`generator\`, or a cobra/urf
 \`main\` method, JS files with a shebang, \`require.main === module\`, \`process.argv\`, a CLI parser or a
 \`.listen(\` call, or a top-level \`main()\` call); files under \`bin/\`, \`cmd/\`, \`cli/\`, \`scripts/\`, \`tools/\`, \`examples/\`; JS exits inside
 \`process.on('SIGTERM', ...)\` handlers; and functions whose name or doc comment says they exit (\`Fatal\`,
-\`CheckErr\`, \`usage\`, "calls os.Exit"), since exiting is their documented contract; functions named like entry
+\`CheckErr\`, \`usage\`, "calls os.Exit", "will call log.Fatal") or that exit in a \`case ExitOnError:\` branch the
+caller chose, since exiting is then the documented contract; functions named like entry
 points (\`cli\`, \`run_main\`); exits in a function that forks (the child must \`os._exit\`) or in a
 \`signal.signal\` handler; and process-lifecycle modules (\`worker\`, \`reloader\`, \`daemon\`, \`supervisor\`).
 
