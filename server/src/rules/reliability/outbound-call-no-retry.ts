@@ -24,6 +24,11 @@ function retried(call: Node, ctx: RuleContext): boolean {
   return false;
 }
 
+// \`await api.get<T>(...)\` parses as a call of \`await api.get\` (a tree-sitter-typescript quirk).
+const JS = `(call_expression function: [(identifier) @fn (member_expression property: (property_identifier) @fn)
+                                        (await_expression (member_expression property: (property_identifier) @fn))]
+  (#match? @fn "^(fetch|axios|got|get|post|put|patch|delete|head|request)$")) @match`;
+
 /** With `required` on (policy reliability.requireRetries), every outbound HTTP call must sit inside a retry construct. */
 export default defineRule({
   id: 'outbound-call-no-retry',
@@ -39,13 +44,17 @@ export default defineRule({
       description: 'Report outbound calls with no retry; off by default, the policy turns it on from reliability.requireRetries.',
     },
   },
+  // Only call shapes that can be outbound, so the rule adds few matches to the fused query while it is off.
   query: {
-    python: '(call function: (attribute)) @match',
-    go: '(call_expression function: (selector_expression)) @match',
-    java: '(method_invocation) @match',
-    typescript: '(call_expression) @match',
-    tsx: '(call_expression) @match',
-    javascript: '(call_expression) @match',
+    python: `(call function: [(attribute attribute: (identifier) @fn) (identifier) @fn]
+              (#match? @fn "^(get|post|put|patch|delete|head|request|urlopen|stream)$")) @match`,
+    go: `(call_expression function: (selector_expression field: (field_identifier) @fn)
+          (#match? @fn "^(Get|Post|Head|PostForm|Do)$")) @match`,
+    java: `(method_invocation name: (identifier) @fn
+            (#match? @fn "^(send|sendAsync|getForObject|getForEntity|postForObject|postForEntity|exchange|put|delete|execute)$")) @match`,
+    typescript: JS,
+    tsx: JS,
+    javascript: JS,
   },
   filter: (m, ctx) => ctx.options.required === true
     && !isTestPath(ctx.relativePath)
