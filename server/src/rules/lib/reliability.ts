@@ -52,3 +52,23 @@ export function isMinified(text: string): boolean {
   lastMinified = text.length / lines > 250;
   return lastMinified;
 }
+
+/** A Python duration in seconds as a literal: 10000 ms → "10", 2500 ms → "2.5". */
+export function pythonSeconds(ms: number): string {
+  return String(Math.round(ms) / 1000);
+}
+
+/**
+ * The change that adds a keyword argument (`timeout=10`) at the end of a Python argument list, in the list's own style:
+ * inline, or on a line of its own when the arguments are one per line (after a comment that ends the last one).
+ */
+export function addPythonKeyword(args: Node, text: string, keyword: string): { start: number; end: number; newText: string } {
+  const named = args.namedChildren.filter((c) => !/comment/.test(c.type));
+  const last = named.at(-1);
+  if (!last) return { start: args.startIndex + 1, end: args.startIndex + 1, newText: keyword };
+  const eol = text.indexOf('\n', last.endIndex);
+  if (eol === -1 || eol >= args.endIndex) return { start: last.endIndex, end: last.endIndex, newText: `, ${keyword}` };
+  const rest = text.slice(last.endIndex, eol);
+  const comma = /^\s*,/.test(rest);
+  return { start: last.endIndex, end: eol, newText: `${comma ? '' : ','}${rest}\n${indentAt(text, last.startIndex)}${keyword}${comma ? ',' : ''}` };
+}

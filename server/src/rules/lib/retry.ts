@@ -15,7 +15,8 @@ export function calleeText(call: Node): string {
 }
 
 const OUTBOUND: Partial<Record<LanguageId, RegExp>> = {
-  python: /^(requests|httpx|aiohttp|urllib\.request|urllib3)\.(get|post|put|patch|delete|head|request|urlopen|stream)$|(^|\.)(session|client|http|api)\.(get|post|put|patch|delete|request)$/i,
+  // Case matters: urllib.request.Request(...) only builds a request object.
+  python: /^(requests|httpx|aiohttp|urllib\.request|urllib3)\.(get|post|put|patch|delete|head|request|urlopen|stream)$|(^|\.)_?(session|client|http|api|[a-z]*_(session|client))\.(get|post|put|patch|delete|request)$/,
   go: /^http\.(Get|Post|Head|PostForm)$|(^|\.)\w*(client|Client|http|HTTP)\w*\.(Do|Get|Post|Head|PostForm)$/,
   java: /(^|\.)\w*(httpClient|HttpClient|client)\.(send|sendAsync)$|(^|\.)\w*[rR]estTemplate\.(getForObject|getForEntity|postForObject|postForEntity|exchange|put|delete)$|\.newCall\(.*\)\.execute$/,
   javascript: /^(fetch|axios|got)$|^(axios|got|superagent|ky)\.(get|post|put|patch|delete|head|request)$|(^|\.)\w*(client|api|http|Client|Api|Http)\.(get|post|put|patch|delete|request)$/,
@@ -50,15 +51,15 @@ export function isAttemptLoop(loop: Node, language: LanguageId): boolean {
 /** True when the loop body handles a failure of the call: try/except/catch, or Go's `err != nil`. */
 export function handlesFailure(body: Node, language: LanguageId): boolean {
   if (language === 'go') return /\berr\s*[!=]=\s*nil\b|\.StatusCode\s*(>=|!=|==)/.test(body.text);
-  return body.descendantsOfType(['try_statement', 'try_with_resources_statement']).length > 0 || /\.ok\b|\bstatus(_code|Code)?\s*(>=|!=|==)/.test(body.text);
+  return /\btry\b|\.ok\b|\bstatus(_code|Code)?\s*(>=|!=|==)/.test(body.text);
 }
 
 /** A retry loop: an attempt loop around an outbound call that handles failure and leaves on success. */
 export function isRetryLoop(loop: Node, language: LanguageId): boolean {
   const body = loop.childForFieldName('body');
-  if (!body || !isAttemptLoop(loop, language)) return false;
-  if (!outboundCalls(body, language).length || !handlesFailure(body, language)) return false;
-  return /\b(break|return)\b/.test(body.text);
+  // Cheapest checks first: most loops are not retry loops, and only then is the body walked for calls.
+  if (!body || !isAttemptLoop(loop, language) || !/\b(break|return)\b/.test(body.text)) return false;
+  return handlesFailure(body, language) && outboundCalls(body, language).length > 0;
 }
 
 /** Calls that wait between attempts. */

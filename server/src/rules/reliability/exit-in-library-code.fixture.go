@@ -42,6 +42,22 @@ func Abort(err error) {
 	log.Fatal(err)
 }
 
+type ErrorHandling int
+
+const (
+	ContinueOnError ErrorHandling = iota
+	ExitOnError
+)
+
+func Parse(mode ErrorHandling, err error) error {
+	switch mode {
+	case ExitOnError:
+		// ok: exit-in-library-code
+		os.Exit(2)
+	}
+	return err
+}
+
 func Check(c *Config, logger *log.Logger) error {
 	if c.Addr == "" {
 		// ok: exit-in-library-code

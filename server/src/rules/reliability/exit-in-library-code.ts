@@ -12,7 +12,8 @@ function isProgram(ctx: RuleContext): boolean {
   const t = ctx.text;
   switch (ctx.language) {
     case 'go':
-      return /^package\s+main\b/m.test(t) || /"github\.com\/(spf13\/cobra|urfave\/cli|alecthomas\/kingpin)/.test(t);
+      // Code generators (package gen, triegen, generator) run at build time as programs.
+      return /^package\s+(main|\w*gen|generator)\b/m.test(t) || /"github\.com\/(spf13\/cobra|urfave\/cli|alecthomas\/kingpin)/.test(t);
     case 'python':
       return /__name__\s*==\s*["']__main__["']|^main\(\)/m.test(t) || /^\s*(import|from)\s+(argparse|click|typer|optparse|docopt|fire)\b/m.test(t);
     case 'java':
@@ -42,7 +43,13 @@ function documentedExit(node: Node): boolean {
   if (fn.type === 'lambda' && /^signal\.signal\b/.test(fn.parent?.parent?.text ?? '')) return true;
   let doc = '';
   for (let c = fn.previousNamedSibling; c?.type === 'comment'; c = c.previousNamedSibling) doc = c.text + doc;
-  return /\bexit/i.test(doc);
+  if (/\b(exit|fatal)/i.test(doc)) return true;
+  // `case ExitOnError:`: the caller chose exiting as the error mode.
+  for (const p of ancestors(node)) {
+    if (p.id === fn.id) break;
+    if (/case/.test(p.type) && /^case\s+[^:]*exit/i.test(p.text)) return true;
+  }
+  return false;
 }
 
 const WHAT: Record<string, string> = {
@@ -93,12 +100,13 @@ Code that is not a program's entry point ends the process: Go \`log.Fatal*\`/\`o
 Python \`sys.exit\`/\`os._exit\`/\`exit()\` outside \`if __name__ == "__main__":\` and \`main()\`, Node \`process.exit\`
 outside a CLI, Java \`System.exit\`/\`Runtime.halt\` outside \`main\`.
 
-Not flagged: test files; \`main\` functions and \`__main__\` blocks; files that are programs (Go \`package main\` or a
-cobra/urfave CLI, Python files with a \`__main__\` block or that import argparse/click/typer, Java classes with a
+Not flagged: test files; \`main\` functions and \`__main__\` blocks; files that are programs (Go \`package main\`, a
+code generator package such as \`gen\`/\`triegen\`/\`generator\`, or a cobra/urfave CLI, Python files with a \`__main__\` block or that import argparse/click/typer, Java classes with a
 \`main\` method, JS files with a shebang, \`require.main === module\`, \`process.argv\`, a CLI parser or a
 \`.listen(\` call, or a top-level \`main()\` call); files under \`bin/\`, \`cmd/\`, \`cli/\`, \`scripts/\`, \`tools/\`, \`examples/\`; JS exits inside
 \`process.on('SIGTERM', ...)\` handlers; and functions whose name or doc comment says they exit (\`Fatal\`,
-\`CheckErr\`, \`usage\`, "calls os.Exit"), since exiting is their documented contract; functions named like entry
+\`CheckErr\`, \`usage\`, "calls os.Exit", "will call log.Fatal") or that exit in a \`case ExitOnError:\` branch the
+caller chose, since exiting is then the documented contract; functions named like entry
 points (\`cli\`, \`run_main\`); exits in a function that forks (the child must \`os._exit\`) or in a
 \`signal.signal\` handler; and process-lifecycle modules (\`worker\`, \`reloader\`, \`daemon\`, \`supervisor\`).
 

@@ -49,10 +49,11 @@ func OpenForCaller(dsn string) (*sql.DB, error) {
 }
 
 func ValidateDSN(dsn string) error {
-	var err error
 	// ok: go-sql-unbounded-pool
-	_, err = sql.Open("pgx", dsn)
-	return err
+	if _, err := sql.Open("pgx", dsn); err != nil {
+		return err
+	}
+	return nil
 }
 
 func Drivers() []string {

@@ -23,8 +23,9 @@ export default defineRule({
     const stmt = enclosingStatement(m.node);
     if (stmt?.type === 'return_statement') return false;
     const fn = enclosingFunction(m.node);
-    const target = stmt?.type === 'short_var_declaration' || stmt?.type === 'assignment_statement'
-      ? stmt.childForFieldName('left')?.namedChildren[0]?.text : undefined;
+    const assign = m.node.parent?.type === 'expression_list' ? m.node.parent.parent : undefined;
+    const target = assign?.type === 'short_var_declaration' || assign?.type === 'assignment_statement'
+      ? assign.childForFieldName('left')?.namedChildren[0]?.text : undefined;
     // `_, err = sql.Open(...)` only checks the DSN: there is no pool to size.
     if (target === '_') return false;
     if (fn && target && new RegExp(`\\breturn\\s+(&)?${target.replace(/[.$]/g, '\\$&')}\\b`).test(fn.text)) return false;

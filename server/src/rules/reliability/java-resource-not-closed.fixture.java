@@ -58,6 +58,16 @@ public class ReportDao {
         return in;
     }
 
+    public Object tunnel(java.util.function.Supplier<javax.net.ssl.SSLSocket> source) {
+        // ok: java-resource-not-closed
+        javax.net.ssl.SSLSession session = pool().getConnection();
+        return session;
+    }
+
+    private Pool pool() { return null; }
+
+    interface Pool { javax.net.ssl.SSLSession getConnection(); }
+
     public String prompt() throws IOException {
         // ok: java-resource-not-closed
         BufferedReader console = new BufferedReader(new InputStreamReader(System.in));

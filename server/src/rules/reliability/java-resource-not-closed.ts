@@ -4,6 +4,8 @@ import { escapeRe } from '../lib/reliability';
 const TYPES = /^(FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile|BufferedReader|BufferedWriter|PrintWriter|ZipFile|JarFile|Socket|ServerSocket)$/;
 const METHODS = /^(getConnection|createStatement|prepareStatement|prepareCall|newInputStream|newOutputStream|newBufferedReader|newBufferedWriter)$/;
 
+const DECLARED = /^(Connection|Statement|PreparedStatement|CallableStatement|InputStream|OutputStream|BufferedReader|BufferedWriter|Reader|Writer|var)$/;
+
 /** Closeables created in a plain local variable leak when an exception skips the close (or there is none). */
 export default defineRule({
   id: 'java-resource-not-closed',
@@ -15,12 +17,15 @@ export default defineRule({
   // Resources of a try-with-resources are \`resource\` nodes, not local variable declarations, so they never match.
   query: `
     (local_variable_declaration
+      type: (_) @decl
       declarator: (variable_declarator
         name: (identifier) @var
         value: [(object_creation_expression type: (type_identifier) @type) (method_invocation name: (identifier) @method)] @value)) @match
   `,
   filter: (m) => {
     if (m.get('type') ? !TYPES.test(m.text('type')) : !METHODS.test(m.text('method'))) return false;
+    // A factory method counts only when the declared type says what it made (a JDBC Connection, not an SSL connection).
+    if (!m.get('type') && !DECLARED.test(m.text('decl'))) return false;
     if (/System\.(in|out|err)/.test(m.text('value'))) return false;
     let body = m.node.parent;
     while (body && !/^(method_declaration|constructor_declaration|lambda_expression)$/.test(body.type)) body = body.parent;

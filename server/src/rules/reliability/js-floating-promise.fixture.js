@@ -17,6 +17,13 @@ async function report(event) {
   }
 }
 
+export function onEach(items, emit) {
+  for (const item of items) {
+    // ok: js-floating-promise
+    emit(item);
+  }
+}
+
 class MemoryStore {
   items = new Map();
 

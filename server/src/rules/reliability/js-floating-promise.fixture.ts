@@ -18,6 +18,13 @@ async function report(event: string): Promise<void> {
   }
 }
 
+export function onEach(items: Order[], emit: (o: Order) => void): void {
+  for (const item of items) {
+    // ok: js-floating-promise
+    emit(item);
+  }
+}
+
 class MemoryStore {
   private items = new Map<string, Order>();
 

@@ -39,6 +39,10 @@ function declared(tree: Tree): Declared {
     if (fn && /^(arrow_function|function_expression|function_declaration|method_definition|function)$/.test(fn.type) && isAsync(fn) && !neverRejects(fn)) d.async.add(name);
     else d.other.add(name);
   }
+  // A parameter of the same name (a callback called \`listener\`) shadows the declaration somewhere in the file.
+  for (const p of tree.rootNode.descendantsOfType(['formal_parameters'])) {
+    for (const id of p.descendantsOfType('identifier')) d.other.add(id.text);
+  }
   for (const name of d.other) d.async.delete(name);
   declaredNames.set(tree, d);
   return d;
@@ -68,6 +72,15 @@ function floats(call: Node): boolean {
   return KNOWN.test(fn.text);
 }
 
+/** A short, one-line name for a callee: \`fetch(...).then\` rather than the whole chain with its callbacks. */
+function calleeName(fn: Node | null | undefined): string {
+  if (!fn) return 'this call';
+  const object = fn.type === 'member_expression' ? fn.childForFieldName('object') : null;
+  if (object?.type === 'call_expression') return `${calleeName(object.childForFieldName('function'))}(...).${fn.childForFieldName('property')?.text ?? ''}`;
+  const text = fn.text.replace(/\s+/g, ' ');
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
 /** A promise whose result and rejection nobody waits for: errors become unhandled rejections and work races on. */
 export default defineRule({
   id: 'js-floating-promise',
@@ -82,7 +95,7 @@ export default defineRule({
     return !!call && floats(call) && !isMinified(ctx.text);
   },
   message: (m) =>
-    `${m.get('call')?.childForFieldName('function')?.text ?? 'this call'}(...) returns a promise that is neither awaited nor handled: a rejection becomes an unhandledRejection (which kills Node by default) and the code after it runs before the work is done; \`await\` it, return it, add .catch(...), or mark a deliberate fire-and-forget with \`void\``,
+    `${calleeName(m.get('call')?.childForFieldName('function'))}(...) returns a promise that is neither awaited nor handled: a rejection becomes an unhandledRejection (which kills Node by default) and the code after it runs before the work is done; \`await\` it, return it, add .catch(...), or mark a deliberate fire-and-forget with \`void\``,
   description: `
 A call that returns a promise is used as a statement with no \`await\`, \`return\`, \`.catch(...)\`,
 \`.then(onOk, onError)\` or \`void\`. Without type information the rule knows a call returns a promise when it

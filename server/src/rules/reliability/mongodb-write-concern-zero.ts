@@ -20,7 +20,6 @@ function isConcernObject(literal: Node): boolean {
 function unacknowledged(m: RuleMatch, ctx: RuleContext): boolean {
   const n = m.node;
   if (/string|template/.test(n.type)) return URI.test(n.text);
-  if (!/mongo/i.test(ctx.text)) return false;
   if (n.type === 'pair') return unquote(m.text('key')) === 'w' && m.text('value') === '0' && !!n.parent && isConcernObject(n.parent);
   if (n.type === 'keyword_argument') return /(MongoClient|AsyncIOMotorClient|WriteConcern|with_options)$/.test(n.parent?.parent?.childForFieldName('function')?.text ?? '');
   if (n.type === 'composite_literal') return /(^|[\s,{])W\s*:\s*0\s*[,}\n]/.test(m.text('body'));
@@ -38,7 +37,8 @@ export default defineRule({
   severity: 'warning',
   languages: ['typescript', 'tsx', 'javascript', 'python', 'java', 'go'],
   title: 'MongoDB write concern w=0 (unacknowledged writes)',
-  triggers: ['w: 0', 'w:0', 'w=0', "'w': 0", '"w": 0', 'UNACKNOWLEDGED', 'Unacknowledged', 'W(0)', 'W: 0', 'WriteConcern(0'],
+  // Every driver import and connection string names mongo; the per-match checks then need not scan the file again.
+  triggers: ['mongo', 'Mongo', 'MONGO'],
   query: {
     typescript: PAIR,
     tsx: PAIR,

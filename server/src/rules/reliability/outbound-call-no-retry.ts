@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
 import { calleeText, isOutboundCall, isRetryLoop } from '../lib/retry';
-import { ancestors } from '../lib/syntax';
+import { ancestors, isTestPath } from '../lib/syntax';
 
 /** Decorators and annotations that retry the function they sit on. */
 const RETRY_DECORATOR = /^@\s*(tenacity\.)?retry\b|^@\s*(backoff\.on_(exception|predicate)|retrying\.retry|Retryable|Retry|stamina\.retry)\b/;
@@ -24,6 +24,11 @@ function retried(call: Node, ctx: RuleContext): boolean {
   return false;
 }
 
+// \`await api.get<T>(...)\` parses as a call of \`await api.get\` (a tree-sitter-typescript quirk).
+const JS = `(call_expression function: [(identifier) @fn (member_expression property: (property_identifier) @fn)
+                                        (await_expression (member_expression property: (property_identifier) @fn))]
+  (#match? @fn "^(fetch|axios|got|get|post|put|patch|delete|head|request)$")) @match`;
+
 /** With `required` on (policy reliability.requireRetries), every outbound HTTP call must sit inside a retry construct. */
 export default defineRule({
   id: 'outbound-call-no-retry',
@@ -39,15 +44,20 @@ export default defineRule({
       description: 'Report outbound calls with no retry; off by default, the policy turns it on from reliability.requireRetries.',
     },
   },
+  // Only call shapes that can be outbound, so the rule adds few matches to the fused query while it is off.
   query: {
-    python: '(call function: (attribute)) @match',
-    go: '(call_expression function: (selector_expression)) @match',
-    java: '(method_invocation) @match',
-    typescript: '(call_expression) @match',
-    tsx: '(call_expression) @match',
-    javascript: '(call_expression) @match',
+    python: `(call function: [(attribute attribute: (identifier) @fn) (identifier) @fn]
+              (#match? @fn "^(get|post|put|patch|delete|head|request|urlopen|stream)$")) @match`,
+    go: `(call_expression function: (selector_expression field: (field_identifier) @fn)
+          (#match? @fn "^(Get|Post|Head|PostForm|Do)$")) @match`,
+    java: `(method_invocation name: (identifier) @fn
+            (#match? @fn "^(send|sendAsync|getForObject|getForEntity|postForObject|postForEntity|exchange|put|delete|execute)$")) @match`,
+    typescript: JS,
+    tsx: JS,
+    javascript: JS,
   },
   filter: (m, ctx) => ctx.options.required === true
+    && !isTestPath(ctx.relativePath)
     && isOutboundCall(m.node, ctx.language)
     && !FILE_RETRY.test(ctx.text)
     && !retried(m.node, ctx),
@@ -56,7 +66,7 @@ export default defineRule({
   description: `
 Only active when the option \`required\` is true, which the policy sets from \`reliability.requireRetries\`.
 Then every outbound HTTP call (\`requests\`/\`httpx\`, \`http.Get\`/\`client.Do\`, \`fetch\`/\`axios\`,
-\`HttpClient.send\`/\`RestTemplate\`) must be inside a retry construct:
+\`HttpClient.send\`/\`RestTemplate\`) must be inside a retry construct (test files are not checked):
 
 - a retry loop (attempts counted or bounded, the failure handled, leaving on success; see \`retry-loop-no-backoff\`);
 - a function decorated with \`@retry\`/\`@tenacity.retry\`/\`@backoff.on_exception\`, or annotated \`@Retryable\`/\`@Retry\`;

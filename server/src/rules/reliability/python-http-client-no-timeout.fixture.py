@@ -42,6 +42,13 @@ def legacy(path, body):
     pool = urllib3.PoolManager(num_pools=4)
     # ruleid: python-http-client-no-timeout
     httpx.get(f"{PRICING}{path}", timeout=None)
+    # ruleid: python-http-client-no-timeout
+    proxied = urllib3.ProxyManager(
+        "http://proxy:3128",
+        num_pools=2,  # one per upstream
+    )
+    # ruleid: python-http-client-no-timeout
+    bare = urllib3.PoolManager()
     # ok: python-http-client-no-timeout
     urlopen(f"{PRICING}{path}", body, 10)
     # ok: python-http-client-no-timeout
@@ -50,4 +57,4 @@ def legacy(path, body):
     safe = urllib3.PoolManager(timeout=urllib3.Timeout(connect=2.0, read=5.0))
     # ok: python-http-client-no-timeout
     httpx.get(f"{PRICING}{path}")
-    return raw, pool, safe
+    return raw, pool, safe, proxied, bare

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
+import { addPythonKeyword, pythonSeconds, TIMEOUT_OPTION, timeoutMs } from '../lib/reliability';
 import { namedArgs } from '../lib/syntax';
 
 type Kind = 'httpx' | 'aiohttp' | 'urlopen' | 'urllib3';
@@ -35,6 +36,7 @@ export default defineRule({
   languages: ['python'],
   title: 'Python HTTP client with no timeout (httpx, aiohttp, urllib, urllib3)',
   triggers: ['httpx', 'aiohttp', 'urlopen', 'urllib3'],
+  options: TIMEOUT_OPTION,
   query: `(call function: [(identifier) (attribute)] @callee arguments: (argument_list) @args) @match`,
   filter: (m, ctx) => {
     const kind = kindOf(m.text('callee'), ctx.text);
@@ -50,6 +52,16 @@ export default defineRule({
   message: (m, ctx) => {
     const kind = kindOf(m.text('callee'), ctx.text) ?? 'urlopen';
     return `${m.text('callee')}(...) has no usable timeout: a server that stops answering holds this call (and its worker or event-loop task) indefinitely; ${FIX[kind]}`;
+  },
+  fixable: true,
+  // Certain only where the argument is missing and takes seconds: urlopen and urllib3 pools. (aiohttp needs a
+  // ClientTimeout object and maybe an import; an explicit timeout=None in httpx may be deliberate.)
+  fix: (m, ctx) => {
+    const kind = kindOf(m.text('callee'), ctx.text);
+    const args = m.get('args');
+    if ((kind !== 'urlopen' && kind !== 'urllib3') || !args || kwarg(namedArgs(args), 'timeout')) return undefined;
+    const seconds = pythonSeconds(timeoutMs(ctx.options));
+    return { title: `Add timeout=${seconds}`, changes: [addPythonKeyword(args, ctx.text, `timeout=${seconds}`)] };
   },
   description: `
 Python HTTP clients whose default is to wait forever or far too long:
@@ -74,6 +86,9 @@ with urllib.request.urlopen(url, timeout=10) as resp: ...
 http = urllib3.PoolManager(timeout=urllib3.Timeout(connect=3.0, read=10.0))
 client = httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=3.0))
 \`\`\`
+
+The quick fix adds \`timeout=<seconds>\` to \`urlopen\` and urllib3 pools, from the rule's \`timeout\` option (the
+policy's \`reliability.timeouts.default\`, 10 s unless set).
 
 **Links.** [aiohttp: timeouts](https://docs.aiohttp.org/en/stable/client_quickstart.html#timeouts),
 [httpx: timeouts](https://www.python-httpx.org/advanced/timeouts/),
