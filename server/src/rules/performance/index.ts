@@ -7,6 +7,7 @@ import regexCompileInLoop from './regex-compile-in-loop';
 import sqlSelectStar from './sql-select-star';
 import stringConcatInLoop from './string-concat-in-loop';
 import syncIoInAsync from './sync-io-in-async';
+import unboundedFanOut from './unbounded-fan-out';
 
 /** The performance rules. Static imports, so the bundler sees every rule. */
 export const PERFORMANCE: readonly RuleDefinition[] = [
@@ -17,4 +18,5 @@ export const PERFORMANCE: readonly RuleDefinition[] = [
   sqlSelectStar,
   stringConcatInLoop,
   syncIoInAsync,
+  unboundedFanOut,
 ];
