@@ -2,6 +2,7 @@ import type { RuleDefinition } from '../../engine/define-rule';
 // Keep sorted by id; test/engine/registry.test.ts checks this list matches the rule files in this folder.
 import directClockCall from './direct-clock-call';
 import directRandomCall from './direct-random-call';
+import exportedFunctionUntested from './exported-function-untested';
 import functionTooComplex from './function-too-complex';
 import hardCodedEndpoint from './hard-coded-endpoint';
 import networkInUnitTest from './network-in-unit-test';
@@ -11,6 +12,7 @@ import sleepInTest from './sleep-in-test';
 export const TESTABILITY: readonly RuleDefinition[] = [
   directClockCall,
   directRandomCall,
+  exportedFunctionUntested,
   functionTooComplex,
   hardCodedEndpoint,
   networkInUnitTest,
