@@ -5,6 +5,7 @@ import directRandomCall from './direct-random-call';
 import exportedFunctionUntested from './exported-function-untested';
 import functionTooComplex from './function-too-complex';
 import hardCodedEndpoint from './hard-coded-endpoint';
+import missingHealthEndpoint from './missing-health-endpoint';
 import networkInUnitTest from './network-in-unit-test';
 import sleepInTest from './sleep-in-test';
 
@@ -15,6 +16,7 @@ export const TESTABILITY: readonly RuleDefinition[] = [
   exportedFunctionUntested,
   functionTooComplex,
   hardCodedEndpoint,
+  missingHealthEndpoint,
   networkInUnitTest,
   sleepInTest,
 ];
