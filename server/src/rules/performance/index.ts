@@ -3,6 +3,7 @@ import type { RuleDefinition } from '../../engine/define-rule';
 import callInLoop from './call-in-loop';
 import goDeferInLoop from './go-defer-in-loop';
 import k8sMissingResourceLimits from './k8s-missing-resource-limits';
+import readWholeBody from './read-whole-body';
 import regexCompileInLoop from './regex-compile-in-loop';
 import sqlSelectStar from './sql-select-star';
 import stringConcatInLoop from './string-concat-in-loop';
@@ -14,6 +15,7 @@ export const PERFORMANCE: readonly RuleDefinition[] = [
   callInLoop,
   goDeferInLoop,
   k8sMissingResourceLimits,
+  readWholeBody,
   regexCompileInLoop,
   sqlSelectStar,
   stringConcatInLoop,
