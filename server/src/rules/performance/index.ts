@@ -2,6 +2,7 @@ import type { RuleDefinition } from '../../engine/define-rule';
 // Keep sorted by id; test/engine/registry.test.ts checks this list matches the rule files in this folder.
 import callInLoop from './call-in-loop';
 import goDeferInLoop from './go-defer-in-loop';
+import jsonInLoop from './json-in-loop';
 import k8sMissingResourceLimits from './k8s-missing-resource-limits';
 import readWholeBody from './read-whole-body';
 import regexCompileInLoop from './regex-compile-in-loop';
@@ -14,6 +15,7 @@ import unboundedFanOut from './unbounded-fan-out';
 export const PERFORMANCE: readonly RuleDefinition[] = [
   callInLoop,
   goDeferInLoop,
+  jsonInLoop,
   k8sMissingResourceLimits,
   readWholeBody,
   regexCompileInLoop,
