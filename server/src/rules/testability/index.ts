@@ -4,6 +4,7 @@ import directClockCall from './direct-clock-call';
 import directRandomCall from './direct-random-call';
 import exportedFunctionUntested from './exported-function-untested';
 import functionTooComplex from './function-too-complex';
+import globalMutableState from './global-mutable-state';
 import hardCodedEndpoint from './hard-coded-endpoint';
 import missingHealthEndpoint from './missing-health-endpoint';
 import networkInUnitTest from './network-in-unit-test';
@@ -15,6 +16,7 @@ export const TESTABILITY: readonly RuleDefinition[] = [
   directRandomCall,
   exportedFunctionUntested,
   functionTooComplex,
+  globalMutableState,
   hardCodedEndpoint,
   missingHealthEndpoint,
   networkInUnitTest,
