@@ -1,5 +1,6 @@
 import type { RuleDefinition } from '../../engine/define-rule';
 // Keep sorted by id; test/engine/registry.test.ts checks this list matches the rule files in this folder.
+import analyticsInsertInLoop from './analytics-insert-in-loop';
 import callInLoop from './call-in-loop';
 import goDeferInLoop from './go-defer-in-loop';
 import jsonInLoop from './json-in-loop';
@@ -13,6 +14,7 @@ import unboundedFanOut from './unbounded-fan-out';
 
 /** The performance rules. Static imports, so the bundler sees every rule. */
 export const PERFORMANCE: readonly RuleDefinition[] = [
+  analyticsInsertInLoop,
   callInLoop,
   goDeferInLoop,
   jsonInLoop,
