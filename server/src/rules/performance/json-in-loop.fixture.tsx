@@ -6,7 +6,7 @@ export async function sendAll(urls: string[], template: Template, headers: Recor
     await fetch(url, { method: 'POST', body: JSON.stringify(template), headers });
   }
   // ruleid: json-in-loop
-  urls.forEach((u) => console.log(u, JSON.stringify(headers)));
+  urls.forEach((u) => void navigator.sendBeacon(u, JSON.stringify(headers)));
   const raw = '{"retries":3}';
   for (let i = 0; i < urls.length; i++) {
     // ruleid: json-in-loop

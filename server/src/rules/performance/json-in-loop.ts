@@ -1,6 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
-import { enclosingLoop, namedArgs } from '../lib/syntax';
+import { ancestors, enclosingLoop, isTestPath, namedArgs } from '../lib/syntax';
 
 const JS = `(call_expression function: (member_expression object: (identifier) @pkg property: (property_identifier) @fn)
   arguments: (arguments . (_) @arg) (#eq? @pkg "JSON") (#any-of? @fn "stringify" "parse")) @match`;
@@ -30,6 +30,17 @@ function invariantIn(loop: Node, root: string): boolean {
   return !assigned.test(body.text);
 }
 
+/** Inside a throw, an error value or a log line: it runs once on the way out, or only for diagnostics. */
+function reportsOnce(n: Node, loop: Node): boolean {
+  for (const p of ancestors(n)) {
+    if (p.id === loop.id) return false;
+    if (p.type === 'throw_statement' || p.type === 'raise_statement') return true;
+    const callee = (p.childForFieldName('function') ?? p.childForFieldName('constructor') ?? p.childForFieldName('name'))?.text ?? '';
+    if (/^(call_expression|call|new_expression|method_invocation|object_creation_expression)$/.test(p.type) && /Error|Exception|errors\.New|panic|(^|\.)(log|console|logger|print|warn|debug|info|Printf|Println)\b/i.test(callee)) return true;
+  }
+  return false;
+}
+
 /** Serialising the same value on every iteration repeats identical work (and garbage) n times. */
 export default defineRule({
   id: 'json-in-loop',
@@ -49,8 +60,10 @@ export default defineRule({
     java: `(method_invocation object: (_) @pkg name: (identifier) @fn arguments: (argument_list . (_) @arg)
             (#match? @pkg "([Mm]apper|[Gg]son|[Jj]son)$") (#any-of? @fn "writeValueAsString" "writeValueAsBytes" "readValue" "readTree" "toJson" "fromJson")) @match`,
   },
-  filter: (m) => {
+  filter: (m, ctx) => {
+    if (isTestPath(ctx.relativePath)) return false;
     const loop = enclosingLoop(m.node);
+    if (loop && reportsOnce(m.node, loop)) return false;
     const arg = m.get('arg');
     const root = arg && rootOf(arg);
     return !!loop && !!root && invariantIn(loop, root) && namedArgs(m.node.childForFieldName('arguments')).length > 0;
@@ -62,7 +75,8 @@ A JSON encode or decode call (\`json.Marshal\`/\`Unmarshal\`, \`json.dumps\`/\`l
 Jackson \`writeValueAsString\`/\`readValue\`, Gson \`toJson\`/\`fromJson\`) inside a loop, a comprehension or a
 per-element callback, applied to a variable that the loop never changes: not the loop variable, not assigned, not
 mutated in place (\`push\`, \`append\`, \`x.y = ...\`, \`&x\` passed somewhere). Only plain variables and field chains
-(\`cfg\`, \`cfg.limits\`) are considered; \`this\`/\`self\` are left alone because methods may change them.
+(\`cfg\`, \`cfg.limits\`) are considered; \`this\`/\`self\` are left alone because methods may change them. Calls
+inside a \`throw\`, an error value or a log line, and test files (benchmarks repeat work on purpose), are not flagged.
 
 **Why it matters in production.** JSON encoding walks the whole value, escapes every string and allocates the
 output; decoding allocates a fresh object graph. Doing it for an identical input per item (a config blob, a request

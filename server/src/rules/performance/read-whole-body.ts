@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine/define-rule';
 import type { LanguageId } from '../../engine/languages';
+import { isGeneratorScript } from '../lib/file-kind';
 import { enclosingFunction, isTestPath, namedArgs } from '../lib/syntax';
 
 /** A size limit applied somewhere in the function (on the body, the reader or the request). */
@@ -31,7 +32,7 @@ export default defineRule({
             (#any-of? @stream "getInputStream" "getRequestBody" "getBody") (#eq? @fn "readAllBytes")) @match`,
   },
   filter: (m, ctx) => {
-    if (isTestPath(ctx.relativePath)) return false;
+    if (isTestPath(ctx.relativePath) || isGeneratorScript(ctx.text)) return false;
     // read(65536) is bounded.
     if (ctx.language === 'python' && namedArgs(m.node.childForFieldName('arguments')).length) return false;
     const fn = enclosingFunction(m.node);
@@ -54,7 +55,7 @@ A body or file is read whole into memory, with no size limit, where the size is 
   \`req.query\`, ...), to send a file back.
 - Java: \`getInputStream().readAllBytes()\` / \`exchange.getRequestBody().readAllBytes()\` with no \`readNBytes\` limit.
 
-Test files are not checked.
+Test files and Go generator programs (\`//go:build ignore\`) are not checked.
 
 **Why it matters in production.** Memory per request becomes proportional to whatever the client or upstream sends.
 One large upload, a misbehaving upstream that streams forever, or a few concurrent multi-gigabyte downloads push the

@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
 import { itemLoop } from '../lib/loops';
-import { enclosingFunction, namedArgs } from '../lib/syntax';
+import { isGeneratorScript } from '../lib/file-kind';
+import { enclosingFunction, isTestPath, namedArgs } from '../lib/syntax';
 
 /** Signs that the function caps its concurrency: a semaphore, errgroup.SetLimit, a worker pool, p-limit/p-map. */
 const LIMITED = /SetLimit\(|semaphore\.|Semaphore\(|make\(chan struct\{\}, |<-\s*sem\b|\bsem\w*\s*<-|\.Acquire\(|\.acquire\(|async with sem|pLimit|p-limit|pMap|p-map|limit\(\s*(async\s*)?\(|\.add\(\s*(async\s*)?\(|concurrency:/;
@@ -44,6 +45,7 @@ export default defineRule({
     java: '(object_creation_expression type: (type_identifier) @fn (#eq? @fn "Thread")) @match',
   },
   filter: (m, ctx) => {
+    if (isTestPath(ctx.relativePath) || isGeneratorScript(ctx.text)) return false;
     const fn = enclosingFunction(m.node);
     if (fn && LIMITED.test(fn.text)) return false;
     if (m.get('comp') || m.get('cb')) {
@@ -82,7 +84,7 @@ Work is started concurrently once per item with nothing capping how many run at 
 
 Not flagged when the function shows a limit (a semaphore, \`errgroup.SetLimit\`, a buffered channel used as a semaphore,
 \`asyncio.Semaphore\`, p-limit/p-map, a \`concurrency:\` option), fixed worker pools (\`for i := 0; i < workers; i++\`),
-literal lists and \`range(4)\`.
+literal lists and \`range(4)\`, test files and Go generator programs (\`//go:build ignore\`).
 
 **Why it matters in production.** Concurrency then equals the input size. A request with 10 items is fine; an import
 of 50,000 starts 50,000 goroutines/threads/requests at once: memory spikes, file descriptors and ephemeral ports run

@@ -10,7 +10,7 @@ const PY_FNS = ['random', 'randint', 'choice', 'choices', 'shuffle', 'uniform', 
 const JS = `(call_expression function: (member_expression object: (identifier) @pkg property: (property_identifier) @fn)
   (#eq? @pkg "Math") (#eq? @fn "random")) @match`;
 /** Secrets are the security pillar's business (insecure-random-token); randomness in adapters and retry jitter is not business logic. */
-const SKIP_CONTEXT = /token|secret|passw|salt|nonce|otp|api_?key/i;
+const SKIP_CONTEXT = /token|secret|passw|salt|nonce|otp|api_?key|challenge|\bid\b|[a-z_]I[dD]\b|_id\b|uuid|guid|boundary|unique|expando|\btemp|\btmp|atomic|suffix|filename/i;
 const ADAPTER = /rand|jitter|backoff|shuffle|sample|seed|uuid|nonce|retry|delay/i;
 
 /** Business logic that draws random numbers itself cannot be tested deterministically. */
@@ -68,7 +68,8 @@ func (s *Sampler) Keep(rate float64) bool { return s.rng.Float64() < rate }
 **Not flagged:** test files, entry points (\`main\`, \`init\`, \`__main__\`), module-level initialisation, seeded
 \`new Random(seed)\`, injectable defaults (\`rng = Math.random\`, \`rng ?? Math.random\`), functions whose name says
 they are the random adapter or retry jitter (\`rand*\`, \`*jitter*\`, \`*backoff*\`, \`*shuffle*\`, \`*delay*\`), and
-values for tokens, passwords, salts and nonces (insecure-random-token covers those). \`crypto/rand\`, \`secrets\` and
+values for tokens, passwords, salts and nonces (insecure-random-token covers those) or for identifiers and names
+(ids, UUIDs, multipart boundaries, temporary file names), which only need to be distinct. \`crypto/rand\`, \`secrets\` and
 \`crypto.randomUUID\` are never flagged.
 
 **Links.** [Go math/rand.New](https://pkg.go.dev/math/rand#New), [Python random.Random](https://docs.python.org/3/library/random.html#random.Random),

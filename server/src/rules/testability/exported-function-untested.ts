@@ -1,6 +1,9 @@
 import { defineRule } from '../../engine/define-rule';
+import { basename } from 'node:path';
 import { isTestPath } from '../lib/syntax';
 import { siblingsText } from '../lib/sibling-files';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Generated code and files whose tests would live elsewhere. */
 const SKIP_PATH = /(\.pb\.go|_gen\.go|_generated\.go|zz_generated[\w.]*\.go|_string\.go|mock_[\w.]*\.go|_mock\.go)$|(^|[\\/])(mocks?|fakes?|testutil|testing|internal[\\/]testdata|cmd)[\\/]/;
@@ -17,16 +20,20 @@ export default defineRule({
   filter: (m, ctx) => {
     if (isTestPath(ctx.relativePath) || SKIP_PATH.test(ctx.relativePath) || /^package\s+main\b/m.test(ctx.text)) return false;
     if (/^\/\/ Code generated .* DO NOT EDIT\.$/m.test(ctx.text)) return false;
+    // Only files that have their own <file>_test.go: elsewhere the tests may live in another folder (an external
+    // test package, a test/ tree) and "untested" could not be told from "tested elsewhere".
+    const own = new RegExp(`^${escape(basename(ctx.path).replace(/\.go$/, ''))}_test\.go$`);
+    if (siblingsText(ctx.path, own) === undefined || siblingsText(ctx.path, own) === '') return false;
     const tests = siblingsText(ctx.path, /_test\.go$/);
-    // Not on disk (an unsaved buffer): nothing to compare with.
     if (tests === undefined) return false;
     return !new RegExp(`\\b${m.text('report')}\\b`).test(tests);
   },
   message: (m) =>
     `${m.text('report')} is exported but no _test.go file in this package mentions it: its behaviour is unchecked, so a change can break its callers silently; add a test (a table-driven TestXxx in the file's _test.go), or unexport it if only this package uses it`,
   description: `
-An exported (capitalised) Go function is never mentioned in any \`*_test.go\` file of its folder, including
-\`<file>_test.go\` next to it. The check reads the test files from disk (cached and re-read when they change); it is
+An exported (capitalised) Go function in a file that has its own \`<file>_test.go\` is never mentioned in any
+\`*_test.go\` file of its folder. Files without their own test file are skipped: their tests may live in another
+folder (an external test package, a \`test/\` tree), which one folder cannot show. The check reads the test files from disk (cached and re-read when they change); it is
 skipped for unsaved buffers, test files, \`package main\`, generated code (\`// Code generated ... DO NOT EDIT.\`,
 \`*.pb.go\`, \`*_gen.go\`, \`zz_generated*\`) and mocks/fakes/testutil/\`cmd\` folders. Methods are not checked, only
 functions. A mention is a whole-word match of the name, so a test that only calls it indirectly through another

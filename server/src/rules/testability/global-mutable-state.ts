@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
 import type { LanguageId } from '../../engine/languages';
+import { isGeneratorScript } from '../lib/file-kind';
 import { ancestors, isTestPath } from '../lib/syntax';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -16,7 +17,7 @@ function mutation(name: string, language: LanguageId): RegExp {
 
 /** Functions that run once at start-up or already serialise access: registries filled in init, code holding a lock. */
 const SAFE_FUNCTION = /^(init|_?register\w*|add_\w+|setup\w*|configure\w*|main|static)$/i;
-const LOCKED = /\.Lock\(\)|\.RLock\(\)|with\s+[\w.]*lock|synchronized|\.lock\(\)/i;
+const LOCKED = /\.Lock\(\)|\.RLock\(\)|with\s+[\w.]*lock|synchronized|\.lock\(\)|\.Do\(func|Once\b/i;
 
 const FUNCTION_TYPES: Partial<Record<LanguageId, string[]>> = {
   go: ['function_declaration', 'method_declaration'],
@@ -30,7 +31,8 @@ function mutators(root: Node, name: string, language: LanguageId): Node[] {
   return root.descendantsOfType(FUNCTION_TYPES[language] ?? []).filter((fn) => {
     // The function or one it is nested in (a decorator's wrapper) is start-up code.
     const names = [fn, ...ancestors(fn)].filter((a) => (FUNCTION_TYPES[language] ?? []).includes(a.type)).map((a) => a.childForFieldName('name')?.text ?? '');
-    if (names.some((n) => SAFE_FUNCTION.test(n)) || fn.type === 'constructor_declaration' || LOCKED.test(fn.text)) return false;
+    // `...Locked` functions are called with the lock held, by convention.
+    if (names.some((n) => SAFE_FUNCTION.test(n) || /Locked$/.test(n)) || fn.type === 'constructor_declaration' || LOCKED.test(fn.text)) return false;
     const body = fn.childForFieldName('body')?.text ?? '';
     // A local of the same name shadows the global.
     if (language === 'go' && new RegExp(`\\b${escape(name)}\\s*:=`).test(body)) return false;
@@ -57,7 +59,7 @@ export default defineRule({
     java: `(field_declaration (modifiers "static") declarator: (variable_declarator name: (identifier) @report) @spec) @match`,
   },
   filter: (m, ctx) => {
-    if (isTestPath(ctx.relativePath)) return false;
+    if (isTestPath(ctx.relativePath) || isGeneratorScript(ctx.text)) return false;
     const spec = m.get('spec');
     if (!spec) return false;
     if (ctx.language === 'go') {
@@ -70,6 +72,8 @@ export default defineRule({
       const mods = m.node.namedChildren.find((c) => c.type === 'modifiers')?.text ?? '';
       const type = m.node.childForFieldName('type')?.text ?? '';
       if (/\bfinal\b/.test(mods) && !/(Map|List|Set|Collection|Deque|Queue)\b/.test(type)) return false;
+      // volatile: the author already designed it for concurrent access (a published singleton or setting).
+      if (/\bvolatile\b/.test(mods)) return false;
       if (/Concurrent|Atomic|ThreadLocal|Logger|CopyOnWrite/.test(type + spec.text)) return false;
     }
     return mutators(m.node.tree.rootNode, m.text('report'), ctx.language).length > 0;
@@ -86,7 +90,8 @@ function of the same file at run time: \`cache[k] = v\`, \`items = append(items,
 \`HANDLERS.update(...)\`, \`global counter\`, \`CACHE.put(...)\`, \`count++\`.
 
 Not flagged: changes made in \`init\`/\`main\`/\`register*\`/\`setup*\`/\`configure*\` functions and constructors
-(start-up registration), functions that hold a lock (\`mu.Lock()\`, \`with lock:\`, \`synchronized\`), concurrent or
+(start-up registration), functions that hold a lock (\`mu.Lock()\`, \`with lock:\`, \`synchronized\`, \`sync.Once\`, \`...Locked\` names),
+\`volatile\` Java fields, Go generator programs (\`//go:build ignore\`), concurrent or
 atomic types (\`sync.Map\`, \`ConcurrentHashMap\`, \`Atomic*\`), loggers, \`final\` scalars, and test files. JavaScript and
 TypeScript are not covered: module-level caches there are usually deliberate memoisation on a single thread.
 
