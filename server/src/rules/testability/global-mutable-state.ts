@@ -60,6 +60,8 @@ export default defineRule({
   },
   filter: (m, ctx) => {
     if (isTestPath(ctx.relativePath) || isGeneratorScript(ctx.text)) return false;
+    // Memoisation caches are deliberate and hold derived data only.
+    if (/cache|memo/i.test(m.text('report'))) return false;
     const spec = m.get('spec');
     if (!spec) return false;
     if (ctx.language === 'go') {
@@ -91,7 +93,7 @@ function of the same file at run time: \`cache[k] = v\`, \`items = append(items,
 
 Not flagged: changes made in \`init\`/\`main\`/\`register*\`/\`setup*\`/\`configure*\` functions and constructors
 (start-up registration), functions that hold a lock (\`mu.Lock()\`, \`with lock:\`, \`synchronized\`, \`sync.Once\`, \`...Locked\` names),
-\`volatile\` Java fields, Go generator programs (\`//go:build ignore\`), concurrent or
+\`volatile\` Java fields, variables named as caches (\`*cache*\`, \`*memo*\`: memoisation of derived data), Go generator programs (\`//go:build ignore\`), concurrent or
 atomic types (\`sync.Map\`, \`ConcurrentHashMap\`, \`Atomic*\`), loggers, \`final\` scalars, and test files. JavaScript and
 TypeScript are not covered: module-level caches there are usually deliberate memoisation on a single thread.
 
