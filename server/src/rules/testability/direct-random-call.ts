@@ -40,6 +40,8 @@ export default defineRule({
   filter: (m, ctx) => {
     const { node } = m;
     if (ctx.language === 'go' && !/"math\/rand(\/v2)?"/.test(ctx.text)) return false;
+    // ThreadLocalRandom.current() draws nothing until .nextX() is called on it.
+    if (m.text('fn') === 'current' && !/^next|^ints|^longs|^doubles/.test(node.parent?.type === 'method_invocation' ? node.parent.childForFieldName('name')?.text ?? '' : '')) return false;
     // new Random(seed) is already deterministic.
     if (node.type === 'object_creation_expression' && namedArgs(node.childForFieldName('arguments')).length > 0) return false;
     if (isTestPath(ctx.relativePath) || inEntryPoint(node, ctx.language) || isInjectedDefault(node)) return false;

@@ -32,6 +32,7 @@ function mutators(root: Node, name: string, language: LanguageId): Node[] {
     // The function or one it is nested in (a decorator's wrapper) is start-up code.
     const names = [fn, ...ancestors(fn)].filter((a) => (FUNCTION_TYPES[language] ?? []).includes(a.type)).map((a) => a.childForFieldName('name')?.text ?? '');
     // `...Locked` functions are called with the lock held, by convention.
+    if ([...ancestors(fn)].some((a) => a.type === 'static_initializer')) return false;
     if (names.some((n) => SAFE_FUNCTION.test(n) || /Locked$/.test(n)) || fn.type === 'constructor_declaration' || LOCKED.test(fn.text)) return false;
     const body = fn.childForFieldName('body')?.text ?? '';
     // A local of the same name shadows the global.
@@ -91,7 +92,8 @@ A package-level (Go), module-level (Python) or \`static\` (Java) map, slice, lis
 function of the same file at run time: \`cache[k] = v\`, \`items = append(items, x)\`, \`delete(m, k)\`,
 \`HANDLERS.update(...)\`, \`global counter\`, \`CACHE.put(...)\`, \`count++\`.
 
-Not flagged: changes made in \`init\`/\`main\`/\`register*\`/\`setup*\`/\`configure*\` functions and constructors
+Not flagged: changes made in \`init\`/\`main\`/\`register*\`/\`setup*\`/\`configure*\` functions constructors and
+Java \`static {}\` blocks
 (start-up registration), functions that hold a lock (\`mu.Lock()\`, \`with lock:\`, \`synchronized\`, \`sync.Once\`, \`...Locked\` names),
 \`volatile\` Java fields, variables named as caches (\`*cache*\`, \`*memo*\`: memoisation of derived data), Go generator programs (\`//go:build ignore\`), concurrent or
 atomic types (\`sync.Map\`, \`ConcurrentHashMap\`, \`Atomic*\`), loggers, \`final\` scalars, and test files. JavaScript and
