@@ -25,9 +25,10 @@ function walksItems(loop: Node): boolean {
   if (RETRY.test(h)) return false;
   switch (loop.type) {
     case 'for_statement':
-      // Go: range clause or `for rows.Next()`; Python: any for but range(<literal>); JS/Java: up to a length.
+      // Go: range clause or `for rows.Next()`; Python: any for but a count; JS/Java: up to a length.
       if (loop.namedChildren.some((c) => c.type === 'range_clause')) return true;
-      if (loop.childForFieldName('right')) return !/^range\(\s*\d+\s*\)$/.test(loop.childForFieldName('right')?.text ?? '');
+      // Python: `range(n)` counts (workers, attempts, pages); `range(len(items))` walks items.
+      if (loop.childForFieldName('right')) return !/^range\((?!\s*len\()/.test(loop.childForFieldName('right')?.text ?? '');
       return /\blen\(|\.length\b|\.size\(\)|\.Next\(\)/.test(h);
     case 'for_in_statement':
     case 'enhanced_for_statement':

@@ -1,8 +1,9 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
 import type { LanguageId } from '../../engine/languages';
+import { isGeneratorScript } from '../lib/file-kind';
 import { hoistOutOfLoop } from '../lib/hoist';
-import { concatOperands, enclosingLoop, isConstantName, isLiteralString, namedArgs } from '../lib/syntax';
+import { concatOperands, enclosingLoop, isConstantName, isLiteralString, isTestPath, namedArgs } from '../lib/syntax';
 
 const JS = `
   (new_expression constructor: (identifier) @fn (#eq? @fn "RegExp")) @match
@@ -27,7 +28,8 @@ export default defineRule({
     java: `(method_invocation object: (identifier) @pkg name: (identifier) @fn
             (#eq? @pkg "Pattern") (#any-of? @fn "compile" "matches")) @match`,
   },
-  filter: (m) => flagged(m.node),
+  // Tests and Go generator programs run once over small inputs: the cost does not matter there.
+  filter: (m, ctx) => !isTestPath(ctx.relativePath) && !isGeneratorScript(ctx.text) && flagged(m.node),
   fixable: true,
   fix: (m, ctx) => {
     if (!hoistable(m.node, ctx.language)) return undefined;
@@ -67,7 +69,7 @@ for _, r := range rules { compiled = append(compiled, regexp.MustCompile(r)) }
 
 When the pattern is just a user's search term, plain string functions (\`strings.Contains\`, \`includes\`,
 \`str.startswith\`) are faster still and cannot be abused for regex denial of service. Loops that only *build* a list or
-map of compiled patterns (append, push, a comprehension or \`.map\` that returns the compiled pattern) are not flagged.
+map of compiled patterns (append, push, a comprehension or \`.map\` that returns the compiled pattern) are not flagged, nor are test files and Go generator programs (\`//go:build ignore\`).
 
 The quick fix hoists a constant pattern inside a function: it declares it once before the outermost loop
 (\`pattern := regexp.MustCompile(...)\`, \`pattern = re.compile(...)\`, \`const pattern = new RegExp(...)\`,

@@ -1,7 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
 import type { LanguageId } from '../../engine/languages';
-import { ancestors, enclosingFunction } from '../lib/syntax';
+import { isGeneratorScript } from '../lib/file-kind';
+import { ancestors, enclosingFunction, isTestPath } from '../lib/syntax';
 
 const LOOPS = /^(for_statement|while_statement|do_statement|enhanced_for_statement|for_in_statement)$/;
 
@@ -42,6 +43,7 @@ export default defineRule({
     java: '(assignment_expression left: (identifier) @var operator: "+=") @match',
   },
   filter: (m, ctx) => {
+    if (isTestPath(ctx.relativePath) || isGeneratorScript(ctx.text)) return false;
     const loop = loopOf(m.node);
     const fn = loop && enclosingFunction(loop);
     if (!loop || !fn) return false;
@@ -53,7 +55,8 @@ export default defineRule({
     `${m.text('var')} += ... inside a loop copies the whole string on every iteration, so building it costs O(n²) time and garbage; `
     + { go: 'use a strings.Builder (or bytes.Buffer) and call WriteString', java: 'use a StringBuilder (or StringJoiner / Collectors.joining)', python: "collect the parts in a list and ''.join() them once" }[ctx.language as 'go' | 'java' | 'python'],
   description: `
-A string variable declared before a loop is extended with \`+=\` inside it (Go, Java, Python).
+A string variable declared before a loop is extended with \`+=\` inside it (Go, Java, Python). Test files and Go generator
+programs (\`//go:build ignore\`) are not checked.
 
 **Why it matters in production.** Strings are immutable: each \`s += part\` allocates a new string and copies
 everything built so far. For n iterations that is O(n²) bytes copied and n garbage strings; with a few thousand

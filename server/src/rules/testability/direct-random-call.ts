@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
 import type { LanguageId } from '../../engine/languages';
+import { basename } from 'node:path';
 import { enclosingFunction, functionName, inEntryPoint, isTestPath, namedArgs } from '../lib/syntax';
 
 const GO_FNS = ['Intn', 'Int', 'Int31', 'Int31n', 'Int63', 'Int63n', 'Float32', 'Float64', 'Perm', 'Shuffle', 'Uint32', 'Uint64', 'IntN', 'N', 'Int64', 'Int64N', 'Int32N', 'UintN', 'Uint64N']
@@ -10,7 +11,9 @@ const PY_FNS = ['random', 'randint', 'choice', 'choices', 'shuffle', 'uniform', 
 const JS = `(call_expression function: (member_expression object: (identifier) @pkg property: (property_identifier) @fn)
   (#eq? @pkg "Math") (#eq? @fn "random")) @match`;
 /** Secrets are the security pillar's business (insecure-random-token); randomness in adapters and retry jitter is not business logic. */
-const SKIP_CONTEXT = /token|secret|passw|salt|nonce|otp|api_?key/i;
+const SKIP_CONTEXT = /token|secret|passw|salt|nonce|otp|api_?key|challenge|\bid\b|[a-z_]I[dD]\b|_id\b|uuid|guid|boundary|unique|expando|\btemp|\btmp|atomic|suffix|filename/i;
+/** Files that implement randomness or retry policies themselves. */
+const ADAPTER_FILE = /^(rand|random|jitter|backoff|retry)[\w.-]*\.\w+$|Random\w*\.java$/i;
 const ADAPTER = /rand|jitter|backoff|shuffle|sample|seed|uuid|nonce|retry|delay/i;
 
 /** Business logic that draws random numbers itself cannot be tested deterministically. */
@@ -37,13 +40,17 @@ export default defineRule({
   filter: (m, ctx) => {
     const { node } = m;
     if (ctx.language === 'go' && !/"math\/rand(\/v2)?"/.test(ctx.text)) return false;
+    // ThreadLocalRandom.current() draws nothing until .nextX() is called on it.
+    if (m.text('fn') === 'current' && !/^next|^ints|^longs|^doubles/.test(node.parent?.type === 'method_invocation' ? node.parent.childForFieldName('name')?.text ?? '' : '')) return false;
     // new Random(seed) is already deterministic.
     if (node.type === 'object_creation_expression' && namedArgs(node.childForFieldName('arguments')).length > 0) return false;
     if (isTestPath(ctx.relativePath) || inEntryPoint(node, ctx.language) || isInjectedDefault(node)) return false;
     const fn = enclosingFunction(node);
-    if (!fn || ADAPTER.test(functionName(fn))) return false;
+    if (!fn || ADAPTER.test(functionName(fn)) || ADAPTER_FILE.test(basename(ctx.relativePath))) return false;
     const statement = statementText(node);
-    return !SKIP_CONTEXT.test(statement) && !SKIP_CONTEXT.test(functionName(fn));
+    // The name the statement declares or assigns (`const jitter = ...`, `randomByte = ...`) says what the value is for.
+    const target = /^\s*(?:(?:const|let|var|final|[\w<>[\], ]+\s)\s*)?([A-Za-z_$][\w$]*)\s*(?::[^=]+)?=[^=]/.exec(statement)?.[1] ?? '';
+    return !ADAPTER.test(target) && !SKIP_CONTEXT.test(statement) && !SKIP_CONTEXT.test(functionName(fn));
   },
   message: (m, ctx) => `${m.node.text.split('(')[0]} draws a random number inside business logic: tests cannot reproduce or assert on the outcome (A/B buckets, sampling, retries, shuffles); ${ADVICE[ctx.language]}`,
   description: `
@@ -66,9 +73,10 @@ func (s *Sampler) Keep(rate float64) bool { return s.rng.Float64() < rate }
 \`\`\`
 
 **Not flagged:** test files, entry points (\`main\`, \`init\`, \`__main__\`), module-level initialisation, seeded
-\`new Random(seed)\`, injectable defaults (\`rng = Math.random\`, \`rng ?? Math.random\`), functions whose name says
-they are the random adapter or retry jitter (\`rand*\`, \`*jitter*\`, \`*backoff*\`, \`*shuffle*\`, \`*delay*\`), and
-values for tokens, passwords, salts and nonces (insecure-random-token covers those). \`crypto/rand\`, \`secrets\` and
+\`new Random(seed)\`, injectable defaults (\`rng = Math.random\`, \`rng ?? Math.random\`), functions, files and variables whose name
+says they are the random adapter or retry jitter (\`rand*\`, \`*jitter*\`, \`*backoff*\`, \`*shuffle*\`, \`*delay*\`), and
+values for tokens, passwords, salts and nonces (insecure-random-token covers those) or for identifiers and names
+(ids, UUIDs, multipart boundaries, temporary file names), which only need to be distinct. \`crypto/rand\`, \`secrets\` and
 \`crypto.randomUUID\` are never flagged.
 
 **Links.** [Go math/rand.New](https://pkg.go.dev/math/rand#New), [Python random.Random](https://docs.python.org/3/library/random.html#random.Random),
