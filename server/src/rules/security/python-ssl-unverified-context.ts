@@ -2,10 +2,13 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
 import { inProductionCode } from '../lib/security-context';
 
-/** True inside an `if`/`else` on a verify/insecure flag: the library implements a caller's explicit opt-out. */
+/** True where a library implements a caller's explicit opt-out: an `if` on a verify/insecure flag, a `..._no_verify` function. */
 function optedOut(node: Node): boolean {
-  for (let p = node.parent; p && p.type !== 'function_definition'; p = p.parent) {
+  // `self.check_hostname = False` is a class that implements SSLContext setting its own defaults.
+  if (/^self\./.test(node.parent?.childForFieldName('left')?.text ?? '')) return true;
+  for (let p = node.parent; p; p = p.parent) {
     if (p.type === 'if_statement' && /verif|insecure|cert_reqs|check_hostname|ssl/i.test(p.childForFieldName('condition')?.text ?? '')) return true;
+    if (p.type === 'function_definition') return /no_?verify|insecure|unverified/i.test(p.childForFieldName('name')?.text ?? '');
   }
   return false;
 }
@@ -57,8 +60,8 @@ TLS verification is turned off through Python's \`ssl\` module or a client's TLS
 \`ssl._create_unverified_context()\` (or installing it as \`ssl._create_default_https_context\`),
 \`ctx.verify_mode = ssl.CERT_NONE\`, \`ctx.check_hostname = False\`, urllib3 \`cert_reqs="CERT_NONE"\` /
 \`assert_hostname=False\`, and aiohttp \`verify_ssl=False\`. (\`verify=False\` in requests/httpx is the rule
-python-tls-verify-disabled.) Settings inside an \`if\` on a verify/insecure flag are the implementation of a caller's
-explicit opt-out and are not flagged. Test files are not checked: tests stub
+python-tls-verify-disabled.) Settings inside an \`if\` on a verify/insecure flag or a function named \`..._no_verify\`/\`insecure\` implement a
+caller's explicit opt-out, and \`self.check_hostname = False\` is a class emulating SSLContext: neither is flagged. Test files are not checked: tests stub
 credentials, reproduce protocols and trust self-signed certificates on purpose.
 
 **Why it matters in production.** A client that accepts any certificate, or a valid certificate for any host, talks

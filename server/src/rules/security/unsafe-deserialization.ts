@@ -43,8 +43,8 @@ function unsafeWhy(m: RuleMatch, ctx: RuleContext): string | undefined {
     // Only a stream this method opens over bytes it got: a stream passed in belongs to a serialisation hook or helper.
     const inline = /^new\s+(ObjectInputStream|XMLDecoder)\b/.exec(pkg);
     const scope = fnNode?.text ?? '';
-    const declared = /^\w+$/.test(pkg) ? new RegExp(`\\b(ObjectInputStream|XMLDecoder)\\s+${pkg}\\s*=\\s*new\\s+(ObjectInputStream|XMLDecoder)\\b`).exec(scope) : null;
-    const type = (inline ?? declared)?.[1];
+    const declared = /^\w+$/.test(pkg) ? new RegExp(`\\b${pkg}\\s*=\\s*new\\s+(ObjectInputStream|XMLDecoder)\\b`).exec(scope) : null;
+    const type = inline?.[1] ?? declared?.[1];
     return type ? `${fn} on an ${type} instantiates any class the stream names (gadget chains run code)` : undefined;
   }
   // JS/TS: node-serialize and cryo revive functions; js-yaml with the full schema runs !!js/function.
