@@ -5,7 +5,8 @@ import { inProductionCode } from '../lib/security-context';
 /** True where a library implements a caller's explicit opt-out: an `if` on a verify/insecure flag, a `..._no_verify` function. */
 function optedOut(node: Node): boolean {
   // `self.check_hostname = False` is a class that implements SSLContext setting its own defaults.
-  if (/^self\./.test(node.parent?.childForFieldName('left')?.text ?? '')) return true;
+  const assignment = node.type === 'assignment' ? node : node.parent;
+  if (/^self\./.test(assignment?.childForFieldName('left')?.text ?? '')) return true;
   for (let p = node.parent; p; p = p.parent) {
     if (p.type === 'if_statement' && /verif|insecure|cert_reqs|check_hostname|ssl/i.test(p.childForFieldName('condition')?.text ?? '')) return true;
     if (p.type === 'function_definition') return /no_?verify|insecure|unverified/i.test(p.childForFieldName('name')?.text ?? '');
