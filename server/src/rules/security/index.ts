@@ -8,6 +8,7 @@ import javaTlsTrustAll from './java-tls-trust-all';
 import jwtNoVerify from './jwt-no-verify';
 import k8sImageLatestTag from './k8s-image-latest-tag';
 import nodeTlsVerificationDisabled from './node-tls-verification-disabled';
+import openRedirect from './open-redirect';
 import permissiveCors from './permissive-cors';
 import pythonSslUnverifiedContext from './python-ssl-unverified-context';
 import pythonTlsVerifyDisabled from './python-tls-verify-disabled';
@@ -27,6 +28,7 @@ export const SECURITY: readonly RuleDefinition[] = [
   jwtNoVerify,
   k8sImageLatestTag,
   nodeTlsVerificationDisabled,
+  openRedirect,
   permissiveCors,
   pythonSslUnverifiedContext,
   pythonTlsVerifyDisabled,
