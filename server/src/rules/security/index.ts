@@ -9,6 +9,7 @@ import jwtNoVerify from './jwt-no-verify';
 import k8sImageLatestTag from './k8s-image-latest-tag';
 import nodeTlsVerificationDisabled from './node-tls-verification-disabled';
 import openRedirect from './open-redirect';
+import pathTraversal from './path-traversal';
 import permissiveCors from './permissive-cors';
 import pythonSslUnverifiedContext from './python-ssl-unverified-context';
 import pythonTlsVerifyDisabled from './python-tls-verify-disabled';
@@ -29,6 +30,7 @@ export const SECURITY: readonly RuleDefinition[] = [
   k8sImageLatestTag,
   nodeTlsVerificationDisabled,
   openRedirect,
+  pathTraversal,
   permissiveCors,
   pythonSslUnverifiedContext,
   pythonTlsVerifyDisabled,
