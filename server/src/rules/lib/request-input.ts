@@ -6,11 +6,12 @@ import type { LanguageId } from '../../engine/languages';
 import { enclosingFunction } from './syntax';
 
 const SOURCES: Record<string, RegExp> = {
-  js: /\b(req|request)\.(query|params|body|headers|cookies|originalUrl|url)\b|\breq\.(get|header|param)\(|\bctx\.(query|params|request\.(body|query))\b|\bsearchParams\.get\(/,
-  python: /\brequest\.(args|form|values|GET|POST|json|files|query_params|path_params|data|cookies|headers|url|full_path)\b|\brequest\.get_json\(/,
+  js: /\breq\.(query|params|body|headers|cookies|originalUrl|url)\b|\brequest\.(query|params|body|headers|cookies)\b|\breq\.(get|header|param)\(|\bctx\.(query|params|request\.(body|query))\b|\bsearchParams\.get\(/,
+  python: /\brequest\.(args|form|values|GET|POST|json|files|query_params|path_params|data|cookies|headers)\b|\brequest\.get_json\(/,
   go: /\b(r|req|request)\.(URL\.Query\(\)|FormValue\(|PostFormValue\(|Form\b|PostForm\b|URL\.RawQuery|URL\.Path|Header\.Get\(|PathValue\()|\b(c|ctx)\.(Query|Param|PostForm|DefaultQuery|FormValue|QueryParam|GetQuery)\(|\bmux\.Vars\(/,
   java: /\b(request|req|httpRequest|servletRequest|httpServletRequest)\.(getParameter|getHeader|getQueryString|getPathInfo|getRequestURI|getParameterValues)\(/,
 };
+const PY_WEB = /^\s*(from|import)\s+(flask|django|starlette|fastapi|bottle|pyramid|tornado|sanic|falcon|quart|aiohttp\.web|aiohttp\s+import\s+web|werkzeug)\b/m;
 const ASSIGNMENTS = [
   'short_var_declaration', 'assignment_statement', 'var_spec', 'assignment', 'variable_declarator', 'assignment_expression',
   'local_variable_declaration',
@@ -44,6 +45,8 @@ function identifiers(n: Node): Node[] {
 export function fromRequest(n: Node, language: LanguageId, follow = true): boolean {
   const source = SOURCES[family(language)];
   if (!source) return false;
+  // `request` is also the name of outgoing requests (requests, urllib3): only web-framework modules read inbound ones.
+  if (language === 'python' && !PY_WEB.test(n.tree.rootNode.text)) return false;
   if (source.test(n.text)) return true;
   const fn = enclosingFunction(n);
   if (!fn) return false;
