@@ -18,6 +18,7 @@ import sqlStringConcatenation from './sql-string-concatenation';
 import unsafeDeserialization from './unsafe-deserialization';
 import weakHash from './weak-hash';
 import weakTlsVersion from './weak-tls-version';
+import xmlExternalEntities from './xml-external-entities';
 
 /** The security rules. Static imports, so the bundler sees every rule. */
 export const SECURITY: readonly RuleDefinition[] = [
@@ -39,4 +40,5 @@ export const SECURITY: readonly RuleDefinition[] = [
   unsafeDeserialization,
   weakHash,
   weakTlsVersion,
+  xmlExternalEntities,
 ];
