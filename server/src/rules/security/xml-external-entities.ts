@@ -1,10 +1,13 @@
 import { defineRule, type RuleContext, type RuleMatch } from '../../engine/define-rule';
 import { inProductionCode } from '../lib/security-context';
-import { namedArgs } from '../lib/syntax';
+import { enclosingFunction, namedArgs } from '../lib/syntax';
 
 /** Settings that turn DTDs or external entities off for JAXP, StAX, dom4j and JDOM parsers. */
-const JAVA_HARDENED = /(disallow-doctype-decl|external-general-entities|external-parameter-entities|load-external-dtd|SUPPORT_DTD|IS_SUPPORTING_EXTERNAL_ENTITIES|SUPPORTS_EXTERNAL_ENTITIES|ACCESS_EXTERNAL_DTD|ACCESS_EXTERNAL_SCHEMA|ACCESS_EXTERNAL_STYLESHEET|setExpandEntityReferences\s*\(\s*false|FEATURE_SECURE_PROCESSING)/;
-const JAVA_FACTORIES = /^(DocumentBuilderFactory|SAXParserFactory|XMLInputFactory|TransformerFactory|SchemaFactory|XMLReaderFactory)$/;
+const JAVA_HARDENED = /(disallow-doctype-decl|external-general-entities|external-parameter-entities|load-external-dtd|SUPPORT_DTD|IS_SUPPORTING_EXTERNAL_ENTITIES|SUPPORTS_EXTERNAL_ENTITIES|ACCESS_EXTERNAL_DTD|ACCESS_EXTERNAL_SCHEMA|ACCESS_EXTERNAL_STYLESHEET|setExpandEntityReferences\s*\(\s*false|FEATURE_SECURE_PROCESSING|setEntityResolver|setXMLResolver)/;
+// TransformerFactory/SchemaFactory are left out: they mostly serialise the program's own DOM (identity transforms).
+const JAVA_FACTORIES = /^(DocumentBuilderFactory|SAXParserFactory|XMLInputFactory|XMLReaderFactory)$/;
+/** A method that parses: one that only builds new documents cannot be fed an entity. */
+const PARSES = /\.(parse|read|createXMLStreamReader|createXMLEventReader|newSAXParser|unmarshal|getXMLReader)\s*\(/;
 
 const JS = `
   (call_expression
@@ -21,6 +24,8 @@ function why(m: RuleMatch, ctx: RuleContext): string | undefined {
     // Factories are configured where they are made: the enclosing class (fields, constructor, method).
     let scope = m.node;
     for (let p = m.node.parent; p; p = p.parent) if (p.type === 'class_body') { scope = p; break; }
+    const method = enclosingFunction(m.node);
+    if (method && !PARSES.test(method.text)) return undefined;
     return JAVA_HARDENED.test(scope.text) ? undefined : `${type} is created and nothing in this class turns off DTDs or external entities`;
   }
   if (ctx.language === 'python') {
@@ -66,8 +71,8 @@ export default defineRule({
     `${why(m, ctx) ?? 'This XML parser resolves external entities'}: a document with <!ENTITY x SYSTEM "file:///etc/passwd"> reads local files or calls internal URLs (XXE); disable DTDs (disallow-doctype-decl) or external entities before parsing untrusted XML`,
   description: `
 An XML parser is set up to resolve external entities or DTDs: Java \`DocumentBuilderFactory\`, \`SAXParserFactory\`,
-\`XMLInputFactory\`, \`TransformerFactory\`, \`SchemaFactory\`, dom4j \`SAXReader\` and JDOM \`SAXBuilder\` created in a class that
-never disables DTDs or external entities (JAXP's defaults resolve them); lxml \`XMLParser(resolve_entities=True)\`,
+\`XMLInputFactory\`, \`XMLReaderFactory\`, dom4j \`SAXReader\` and JDOM \`SAXBuilder\` created, in a method that parses, in a
+class that never disables DTDs or external entities and sets no \`EntityResolver\` (JAXP's defaults resolve them); lxml \`XMLParser(resolve_entities=True)\`,
 \`no_network=False\` or \`load_dtd=True\`; \`xml.sax\` \`setFeature(feature_external_ges, True)\`; libxmljs
 \`parseXml(..., { noent: true })\`. Test files are not checked.
 
