@@ -74,6 +74,8 @@ export function isSecretName(name: string): boolean {
   // "secret key" / "api key" end in "key", which NOT_A_VALUE otherwise rejects.
   if (SECRET_PAIRS.test(joined) && (last === 'key' || !NOT_A_VALUE.has(last))) return !/\b(key (id|name|file|path))$/.test(joined);
   if (NOT_A_VALUE.has(last)) return false;
+  // Error codes and messages (`ErrCodeInvalidToken`, `ERR_BAD_PASSWORD`) name a failure, not a value.
+  if (words[0] === 'err' || words[0] === 'error' || words[0] === 'errors') return false;
   // "tokens" in "max_tokens" / "token_count" is an LLM or paging term, not a credential.
   if (words.includes('max') || words.includes('num') || words.includes('next') || words.includes('page') || (words.includes('csrf') && last !== 'secret')) return false;
   return words.some((w) => SECRET_WORDS.has(w));
@@ -98,6 +100,12 @@ export function isPlaceholder(value: string): boolean {
   if (v.length < 6) return true;
   if (TEMPLATE.test(v) || /\$\{|\{\{|%\(|#\{/.test(v)) return true;
   if (PLACEHOLDER_WORDS.test(v)) return true;
+  // An identifier or operation name (`GetSessionToken`, `idempotencyToken`): letters only, no digits or symbols.
+  if (/^[A-Za-z]+(V\d+)?$/.test(v) && /[a-z][A-Z]|^[A-Z][a-z]/.test(v)) return true;
+  // A value naming the kind of secret (`x-api-key`, `SessionToken`, `urn:...:token-type:jwt`) describes it rather than being it.
+  if (/(token|secret|passw|api[_-]?key|credential)/i.test(v)) return true;
+  // A regular expression (a lexer's `token = r"[-!#$%&'*+.^_|~0-9a-zA-Z]+"`).
+  if (/\\[wdsWDSbB]|\[[^\]]*-[^\]]*\][*+?{]|\(\?[:=!<]|^\^.*\$$/.test(v)) return true;
   // One repeated character or a run like "********" / "000000".
   if (/^(.)\1+$/.test(v) || /^[*.•x-]+$/i.test(v)) return true;
   // An env var or config key name (`DB_PASSWORD`, `spring.datasource.password`, `access_token`).

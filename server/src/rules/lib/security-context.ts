@@ -1,7 +1,7 @@
 // Helpers for the security rules: what a call is used for (judged from the words around it), which name a Go
 // package is imported under, and the content of a string literal argument.
 import type { Node } from 'web-tree-sitter';
-import { ancestors, enclosingFunction, functionName } from './syntax';
+import { ancestors, enclosingFunction, functionName, isTestPath } from './syntax';
 
 const STATEMENT = /(statement|declaration|_spec|field_definition)$/;
 
@@ -46,4 +46,12 @@ export function isFileConstantString(name: string, text: string): boolean {
   if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
   const assigns = [...text.matchAll(new RegExp(`(?<![\\w$.])${name.replace(/\$/g, '\\$')}\\s*(?::\\s*[\\w.]+\\s*)?(:=|\\+=|=(?!=))\\s*(.)`, 'g'))];
   return assigns.length === 1 && /["'`]/.test(assigns[0]?.[2] ?? '') && new RegExp(`${name.replace(/\$/g, '\\$')}\\s*(?::\\s*[\\w.]+\\s*)?:?=\\s*(["'\`])[^"'\`$]*\\1\\s*(;|\\n|$)`).test(text);
+}
+
+/**
+ * False for test files: tests reproduce protocols, stub credentials, trust self-signed certificates and shell out on
+ * purpose, so the security rules about production code stay quiet there.
+ */
+export function inProductionCode(ctx: { relativePath: string; path: string }): boolean {
+  return !isTestPath(ctx.relativePath || ctx.path);
 }

@@ -15,6 +15,9 @@ const (
 	tokenURL = "https://auth.internal/oauth/token"
 )
 
+// ok: hard-coded-secret
+const ErrCodeInvalidToken = "InvalidTokenException"
+
 type Config struct {
 	Password string
 	APIKey   string

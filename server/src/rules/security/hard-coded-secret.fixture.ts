@@ -28,6 +28,11 @@ export function webhook(): string {
   return 'https://hooks.slack.com/services/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';
 }
 
+// ok: hard-coded-secret
+export const FLOW_PASSWORD_REQUIRED_V2 = 'FlowPasswordRequiredResultV2';
+// ok: hard-coded-secret
+export const tokenPattern = '[-!#$%&*+.^_|~0-9a-zA-Z]+';
+
 export const defaults = {
   // ok: hard-coded-secret
   password: '',

@@ -38,8 +38,10 @@ function classify(node: Parameters<typeof literalText>[0], path: string, option:
   if (value === undefined || value.length < 6) return undefined;
   const test = isTestPath(path);
   const format = secretFormat(value, extra(option));
-  // Tokens in tests are nearly always fixtures; keys and cloud credentials are still leaks there.
-  if (format && !(test && format.kind === 'jwt')) return { what: KIND[format.kind] ?? `A secret (${format.kind})` };
+  // Test keys, JWTs and temporary (ASIA) AWS keys in tests are fixtures; long-lived service tokens are still leaks there.
+  if (format && !(test && (/^(jwt|private-key)$/.test(format.kind) || /^ASIA/.test(value.slice(format.start))))) {
+    return { what: KIND[format.kind] ?? `A secret (${format.kind})` };
+  }
   if (test) return undefined;
   const name = secretNameOf(node);
   if (!name || !isSecretName(name) || !looksLikeSecretValue(value)) return undefined;
@@ -80,7 +82,8 @@ To keep false alarms rare, values that are placeholders are skipped: templates a
 \`{{ .Values.x }}\`, \`<your-key>\`), env var and config key names (\`DB_PASSWORD\`, \`spring.datasource.password\`), empty or
 short strings, prose, URLs without credentials, values containing \`example\`, \`changeme\`, \`dummy\`, \`fake\`, \`test\`…,
 and values with too little variety (a named value needs two character classes, or 16+ random-looking characters).
-By-name findings are not reported in test files (fixtures); format findings are, except JWTs.
+In test files (\`_test.go\`, \`*.test.ts\`, \`test_*.py\`, \`*Test.java\`, \`test/\`, \`testdata/\`) only long-lived service
+credentials are reported (AWS \`AKIA\`, GitHub, Slack, Stripe, Google): test keys, JWTs and named values there are fixtures.
 
 **Why it matters in production.** Source code is copied everywhere: every clone, CI log, container image layer and
 package carries the secret, and git history keeps it after the line is deleted. Leaked cloud keys are found by

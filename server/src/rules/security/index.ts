@@ -18,6 +18,8 @@ import k8sSaTokenAutomount from './k8s-sa-token-automount';
 import k8sSecretInEnv from './k8s-secret-in-env';
 import k8sWritableRootFs from './k8s-writable-root-fs';
 import nodeTlsVerificationDisabled from './node-tls-verification-disabled';
+import openRedirect from './open-redirect';
+import pathTraversal from './path-traversal';
 import permissiveCors from './permissive-cors';
 import pythonSslUnverifiedContext from './python-ssl-unverified-context';
 import pythonTlsVerifyDisabled from './python-tls-verify-disabled';
@@ -26,6 +28,7 @@ import sqlStringConcatenation from './sql-string-concatenation';
 import unsafeDeserialization from './unsafe-deserialization';
 import weakHash from './weak-hash';
 import weakTlsVersion from './weak-tls-version';
+import xmlExternalEntities from './xml-external-entities';
 
 /** The security rules. Static imports, so the bundler sees every rule. */
 export const SECURITY: readonly RuleDefinition[] = [
@@ -47,6 +50,8 @@ export const SECURITY: readonly RuleDefinition[] = [
   k8sSecretInEnv,
   k8sWritableRootFs,
   nodeTlsVerificationDisabled,
+  openRedirect,
+  pathTraversal,
   permissiveCors,
   pythonSslUnverifiedContext,
   pythonTlsVerifyDisabled,
@@ -55,4 +60,5 @@ export const SECURITY: readonly RuleDefinition[] = [
   unsafeDeserialization,
   weakHash,
   weakTlsVersion,
+  xmlExternalEntities,
 ];

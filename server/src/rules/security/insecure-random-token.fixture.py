@@ -20,6 +20,12 @@ def new_salt():
     return random.getrandbits(128).to_bytes(16, "big")
 
 
+def make_boundary():
+    # ok: insecure-random-token
+    token = random.randrange(2**63)
+    return "=" * 15 + str(token) + "=="
+
+
 def api_token():
     # ok: insecure-random-token
     return secrets.token_urlsafe(32)

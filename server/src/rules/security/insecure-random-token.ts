@@ -1,11 +1,11 @@
 import { defineRule } from '../../engine/define-rule';
 import type { LanguageId } from '../../engine/languages';
-import { goImportName, usageWords } from '../lib/security-context';
+import { goImportName, inProductionCode, usageWords } from '../lib/security-context';
 
 /** Words that say the random value must be unguessable. */
 const SECRET_USE = /(token|secret|passw|\bpwd\b|\bsalt\b|nonce|session[ _]?(id|key)|api[ _]?key|\botp\b|csrf|xsrf|reset[ _]code|verification[ _]code|activation|invite[ _]code|credential|one[ _]time|\bcode[ _]verifier|magic[ _]link|\biv\b)/;
 /** Words that say it is jitter, sampling or test data. */
-const HARMLESS = /(jitter|backoff|retry|delay|sampl|shuffle|colou?r|mock|fake|dummy|\bdemo\b|\bport\b|max[ _]tokens)/;
+const HARMLESS = /(jitter|backoff|retry|delay|sampl|shuffle|colou?r|mock|fake|dummy|\bdemo\b|\bport\b|max[ _]tokens|boundary|\bseed\b)/;
 
 const JS = `
   (call_expression
@@ -49,6 +49,7 @@ export default defineRule({
           "randomAlphabetic" "randomNumeric" "randomAscii")) @match`,
   },
   filter: (m, ctx) => {
+    if (!inProductionCode(ctx)) return false;
     const pkg = m.text('pkg');
     if (ctx.language === 'go') {
       const math = goImportName(ctx.text, 'math/rand') ?? goImportName(ctx.text, 'math/rand/v2');
@@ -70,7 +71,8 @@ export default defineRule({
 A token, password, salt, nonce, session id, reset or verification code is made with a non-cryptographic generator:
 JavaScript \`Math.random()\`, Go \`math/rand\`, Python \`random.*\`, Java \`java.util.Random\`, \`Math.random()\`,
 \`ThreadLocalRandom\` or commons-lang \`RandomStringUtils.random*\`. The rule looks at the statement and the enclosing
-function's name to decide what the value is for; jitter, backoff, sampling and shuffling are not flagged.
+function's name to decide what the value is for; jitter, backoff, sampling and shuffling are not flagged. Test files are not checked: tests stub
+credentials, reproduce protocols and trust self-signed certificates on purpose.
 
 **Why it matters in production.** These generators are designed for speed and statistics, not secrecy: their state
 can be recovered from a few outputs (V8's xorshift128+, Java's 48-bit LCG, Python's Mersenne Twister), and Go's

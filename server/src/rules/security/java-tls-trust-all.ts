@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
+import { inProductionCode } from '../lib/security-context';
 
 /** True for a block with no statements but comments and a bare `return;`. */
 function emptyBody(block: Node | undefined): boolean {
@@ -40,7 +41,8 @@ export default defineRule({
     (object_creation_expression type: (type_identifier) @type) @match
     (field_access object: (identifier) @type field: (identifier) @field (#any-of? @field "INSTANCE" "ALLOW_ALL_HOSTNAME_VERIFIER")) @match
   `,
-  filter: (m) => {
+  filter: (m, ctx) => {
+    if (!inProductionCode(ctx)) return false;
     const type = m.text('type');
     if (type) return TRUST_ALL_TYPES.test(type) || (m.text('field') === 'ALLOW_ALL_HOSTNAME_VERIFIER');
     if (m.text('fn') === 'checkServerTrusted') return emptyBody(m.get('body'));
@@ -60,7 +62,8 @@ TLS verification is switched off in Java: an \`X509TrustManager\` whose \`checkS
 \`HostnameVerifier\` whose \`verify\` returns \`true\` (a class or a lambda given to \`setHostnameVerifier\`,
 \`setDefaultHostnameVerifier\` or OkHttp's \`hostnameVerifier\`), Apache HttpClient \`NoopHostnameVerifier\`,
 \`ALLOW_ALL_HOSTNAME_VERIFIER\`, \`TrustAllStrategy\` or a \`loadTrustMaterial\` strategy that returns \`true\`, and Netty's
-\`InsecureTrustManagerFactory\`.
+\`InsecureTrustManagerFactory\`. Test files are not checked: tests stub
+credentials, reproduce protocols and trust self-signed certificates on purpose.
 
 **Why it matters in production.** A client that accepts any certificate, or any host name, talks TLS to whoever
 answers. A compromised proxy, a rogue pod or DNS spoofing is enough to read credentials and payloads and to change

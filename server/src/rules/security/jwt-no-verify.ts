@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext, type RuleMatch } from '../../engine/define-rule';
-import { goImportName } from '../lib/security-context';
+import { goImportName, inProductionCode } from '../lib/security-context';
 import { enclosingFunction } from '../lib/syntax';
 
 const JS = `
@@ -38,6 +38,8 @@ function unverified(m: RuleMatch, ctx: RuleContext): string | undefined {
   if (!/['"]jsonwebtoken['"]/.test(ctx.text)) return undefined;
   const pkg = m.text('pkg');
   if (pkg && !/^(jwt|jsonwebtoken|JWT|jsonWebToken)$/.test(pkg)) return undefined;
+  // A bare decode()/verify() must be imported from jsonwebtoken (decodeURIComponent aliases are common).
+  if (!pkg && !new RegExp(`\\b${fn}\\b[^;]*\\}\\s*(=\\s*require\\(|from\\s)\\s*['"]jsonwebtoken['"]`).test(ctx.text)) return undefined;
   if (fn === 'verify') return NONE_ALG.test(args) ? 'jwt.verify allowing algorithm "none" accepts unsigned tokens' : undefined;
   return /\.verify\s*\(|\bverify\s*\(/.test(ctx.text) ? undefined : 'jwt.decode reads the claims without checking the signature, and this file never calls jwt.verify';
 }
@@ -72,6 +74,7 @@ export default defineRule({
         (#eq? @pkg "JWT") (#eq? @fn "decode")) @match`,
   },
   filter: (m, ctx) => {
+    if (!inProductionCode(ctx)) return false;
     if (ctx.language === 'go' && m.get('ver') && m.text('pkg') !== (goImportName(ctx.text, 'github.com/golang-jwt/jwt/v5') ?? goImportName(ctx.text, 'github.com/golang-jwt/jwt/v4') ?? goImportName(ctx.text, 'github.com/golang-jwt/jwt') ?? goImportName(ctx.text, 'github.com/dgrijalva/jwt-go') ?? 'jwt')) return false;
     return unverified(m, ctx) !== undefined;
   },
@@ -83,7 +86,8 @@ A JSON Web Token is decoded without checking its signature, or with the \`none\`
 \`jwt.decode(..., options={"verify_signature": False})\`, \`verify=False\` (PyJWT 1.x) or \`algorithms=["none"]\`;
 golang-jwt \`ParseUnverified\` (unless the same function then calls \`Parse\`/\`ParseWithClaims\`, the documented way to
 read \`kid\` first) and \`jwt.UnsafeAllowNoneSignatureType\`; JJWT \`Jwts.parser()...parse\` with no signing key and
-\`parseClaimsJwt\`/\`parseUnsecuredClaims\`; auth0 java-jwt \`JWT.decode\` in a file with no \`JWT.require(...)\` verifier.
+\`parseClaimsJwt\`/\`parseUnsecuredClaims\`; auth0 java-jwt \`JWT.decode\` in a file with no \`JWT.require(...)\` verifier. Test files are not checked: tests stub
+credentials, reproduce protocols and trust self-signed certificates on purpose.
 
 **Why it matters in production.** The payload of a JWT is base64, not encrypted or protected: anyone can write
 \`{"sub": "admin", "role": "owner"}\`. Only the signature makes the claims trustworthy. Code that reads claims

@@ -1,5 +1,5 @@
 import { defineRule, type RuleContext, type RuleMatch } from '../../engine/define-rule';
-import { goImportName, stringContent } from '../lib/security-context';
+import { goImportName, inProductionCode, stringContent } from '../lib/security-context';
 import { enclosingFunction, namedArgs } from '../lib/syntax';
 
 /** The file turns on credentialed CORS somewhere (cookies and Authorization headers are sent cross-origin). */
@@ -120,7 +120,7 @@ export default defineRule({
         (#any-of? @fn "setHeader" "addHeader")
         (#match? @header "^\\"[Aa]ccess-[Cc]ontrol-[Aa]llow-[Oo]rigin\\"$")) @match`,
   },
-  filter: (m, ctx) => problem(m, ctx) !== undefined,
+  filter: (m, ctx) => inProductionCode(ctx) && problem(m, ctx) !== undefined,
   message: (m, ctx) =>
     `${problem(m, ctx) ?? 'CORS accepts every origin'}: any web page can read what a visitor's browser can fetch from this API; list the allowed origins explicitly (and never combine a wildcard or reflected origin with credentials)`,
   description: `
@@ -132,7 +132,8 @@ Flask-CORS \`CORS(app)\` with no origins, Starlette/FastAPI \`CORSMiddleware\` w
 \`"*"\`, \`allowedOrigins("*")\`/\`allowedOriginPatterns("*")\` with \`allowCredentials(true)\`; and a hand-written
 \`Access-Control-Allow-Origin\` of \`*\` or the echoed request \`Origin\` in a file that also allows credentials (a
 hand-written \`*\` without credentials, typical of public assets, is not flagged). For a truly public API, suppress
-the finding with a comment saying so.
+the finding with a comment saying so. Test files are not checked: tests stub
+credentials, reproduce protocols and trust self-signed certificates on purpose.
 
 **Why it matters in production.** The browser's same-origin policy is what stops a malicious page from reading your
 API's responses with the visitor's cookies or network position. A wildcard lets any page read anything reachable

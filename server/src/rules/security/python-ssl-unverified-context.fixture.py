@@ -33,6 +33,23 @@ async def session():
     return aiohttp.TCPConnector(verify_ssl=False)
 
 
+def client_context(verify):
+    ctx = ssl.create_default_context()
+    if not verify:
+        # ok: python-ssl-unverified-context
+        ctx.check_hostname = False
+        # ok: python-ssl-unverified-context
+        ctx.verify_mode = ssl.CERT_NONE
+    return ctx
+
+
+class PolyfillContext:
+    def __init__(self, protocol):
+        self.protocol = protocol
+        # ok: python-ssl-unverified-context
+        self.check_hostname = False
+
+
 def verified_context(cafile):
     # ok: python-ssl-unverified-context
     ctx = ssl.create_default_context(cafile=cafile)

@@ -1,4 +1,18 @@
+import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
+import { inProductionCode } from '../lib/security-context';
+
+/** True where a library implements a caller's explicit opt-out: an `if` on a verify/insecure flag, a `..._no_verify` function. */
+function optedOut(node: Node): boolean {
+  // `self.check_hostname = False` is a class that implements SSLContext setting its own defaults.
+  const assignment = node.type === 'assignment' ? node : node.parent;
+  if (/^self\./.test(assignment?.childForFieldName('left')?.text ?? '')) return true;
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'if_statement' && /verif|insecure|cert_reqs|check_hostname|ssl/i.test(p.childForFieldName('condition')?.text ?? '')) return true;
+    if (p.type === 'function_definition') return /no_?verify|insecure|unverified/i.test(p.childForFieldName('name')?.text ?? '');
+  }
+  return false;
+}
 
 /** Python's ssl module and urllib3/aiohttp settings that make a client accept any certificate or any host. */
 export default defineRule({
@@ -24,7 +38,8 @@ export default defineRule({
   `,
   // The bare attribute pattern also sees `ssl._create_unverified_context` inside the call pattern: keep only the
   // assignment form (`ssl._create_default_https_context = ssl._create_unverified_context`).
-  filter: (m) => m.node.type !== 'attribute' || (m.node.parent?.type === 'assignment' && m.node.parent.childForFieldName('right')?.id === m.node.id),
+  filter: (m, ctx) => inProductionCode(ctx) && !optedOut(m.node)
+    && (m.node.type !== 'attribute' || (m.node.parent?.type === 'assignment' && m.node.parent.childForFieldName('right')?.id === m.node.id)),
   message: (m) => {
     const key = m.text('key');
     const what = m.text('fn') === '_create_unverified_context' ? 'ssl._create_unverified_context() accepts any certificate and any host'
@@ -46,7 +61,9 @@ TLS verification is turned off through Python's \`ssl\` module or a client's TLS
 \`ssl._create_unverified_context()\` (or installing it as \`ssl._create_default_https_context\`),
 \`ctx.verify_mode = ssl.CERT_NONE\`, \`ctx.check_hostname = False\`, urllib3 \`cert_reqs="CERT_NONE"\` /
 \`assert_hostname=False\`, and aiohttp \`verify_ssl=False\`. (\`verify=False\` in requests/httpx is the rule
-python-tls-verify-disabled.)
+python-tls-verify-disabled.) Settings inside an \`if\` on a verify/insecure flag or a function named \`..._no_verify\`/\`insecure\` implement a
+caller's explicit opt-out, and \`self.check_hostname = False\` is a class emulating SSLContext: neither is flagged. Test files are not checked: tests stub
+credentials, reproduce protocols and trust self-signed certificates on purpose.
 
 **Why it matters in production.** A client that accepts any certificate, or a valid certificate for any host, talks
 to whoever answers: a compromised proxy, a rogue pod or DNS spoofing can read credentials and payloads and change

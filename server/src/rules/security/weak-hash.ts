@@ -1,8 +1,8 @@
 import { defineRule } from '../../engine/define-rule';
-import { stringContent, usageWords } from '../lib/security-context';
+import { inProductionCode, stringContent, usageWords } from '../lib/security-context';
 
 /** Words that say the digest protects something: a password, a token, a signature. */
-const SECURITY = /(passw|\bpwd\b|secret|token|signature|\bsign(ed|ing|s)?\b|credential|\bsalt|api[ _]?key|\botp\b|nonce|\bauth|\bverify|\blogin\b|session[ _]id)/;
+const SECURITY = /(passw|\bpwd\b|secret|token|signature|\bsign(ed|ing|s)?\b|credential|\bsalt|api[ _]?key|\botp\b|\bauth|\bverify|\blogin\b|session[ _]id)/;
 /** Words that say it is a checksum, cache key or fingerprint, where MD5/SHA-1 are fine. */
 const NOT_SECURITY = /(checksum|check[ _]sum|\be[ _]?tag|cache|fingerprint|dedup|content[ _]hash|file[ _]hash|integrity|shard|partition|bucket|gravatar|usedforsecurity\s*=\s*false)/;
 const WEAK = /^(md5|md4|md2|sha1|sha-1|sha|rsa-md5|ripemd160)$/i;
@@ -53,7 +53,8 @@ export default defineRule({
         (#any-of? @pkg "DigestUtils" "Hashing")
         (#match? @fn "^(md5|sha1|sha)(Hex|Digest)?$")) @match`,
   },
-  filter: (m) => {
+  filter: (m, ctx) => {
+    if (!inProductionCode(ctx)) return false;
     const alg = m.get('alg');
     if (alg && !WEAK.test(stringContent(alg))) return false;
     const words = usageWords(m.node);
@@ -68,7 +69,8 @@ MD5 or SHA-1 (Go \`crypto/md5\`/\`crypto/sha1\`, Python \`hashlib.md5\`/\`sha1\`
 \`crypto.createHash('md5')\`, Java \`MessageDigest.getInstance("MD5")\`, commons-codec \`DigestUtils.md5Hex\`, Guava
 \`Hashing.md5()\`) is used where the words around it say it protects something: a password, token, signature, salt,
 session id or API key. Uses named as checksums, ETags, cache keys, fingerprints or content hashes are not flagged,
-nor Python calls with \`usedforsecurity=False\`.
+nor Python calls with \`usedforsecurity=False\`. Test files are not checked: tests stub
+credentials, reproduce protocols and trust self-signed certificates on purpose.
 
 **Why it matters in production.** MD5 and SHA-1 collisions are practical (SHAttered, chosen-prefix attacks), so a
 signature or integrity check built on them can be forged. For passwords any fast hash is wrong: a GPU tries billions

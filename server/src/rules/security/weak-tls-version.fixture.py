@@ -21,6 +21,12 @@ def server_context():
     return ctx
 
 
+_PROTOCOL_NAMES = {
+    # ok: weak-tls-version
+    ssl.PROTOCOL_TLSv1: "TLSv1",
+}
+
+
 def modern_context():
     ctx = ssl.create_default_context()
     # ok: weak-tls-version

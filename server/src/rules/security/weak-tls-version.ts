@@ -1,4 +1,5 @@
 import { defineRule, type RuleMatch } from '../../engine/define-rule';
+import { inProductionCode } from '../lib/security-context';
 import type { LanguageId } from '../../engine/languages';
 import type { Fix } from '../../engine/types';
 
@@ -72,6 +73,10 @@ export default defineRule({
         (#eq? @cls "TlsVersion")) @match`,
   },
   filter: (m, ctx) => {
+    if (!inProductionCode(ctx)) return false;
+    // Python: a protocol constant as a lookup-table key or in a comparison is not a setting.
+    if (ctx.language === 'python' && !/^(argument_list|keyword_argument|assignment)$/.test(m.node.parent?.type ?? '')) return false;
+    if (ctx.language === 'python' && m.node.parent?.type === 'assignment' && m.node.parent.childForFieldName('right')?.id !== m.node.id) return false;
     const v = versionOf((m.get('report') ?? m.node).text.replace(/^['"]|['"]$/g, ''));
     return v !== undefined && v < minimum(ctx.options.minVersion);
   },
@@ -87,7 +92,8 @@ A TLS client or server allows a protocol version below the minimum (TLS 1.2 by d
 to \`"1.3"\` to require 1.3): Go \`tls.Config{MinVersion: tls.VersionTLS10}\` (or a \`MaxVersion\` that caps below it), Node
 \`minVersion: 'TLSv1'\`, \`secureProtocol: 'TLSv1_method'\`, \`tls.DEFAULT_MIN_VERSION\`, Python \`ssl.PROTOCOL_TLSv1\`,
 \`ssl.TLSVersion.TLSv1_1\`, Java \`SSLContext.getInstance("TLSv1")\`, \`setEnabledProtocols(new String[] {"TLSv1", ...})\`,
-OkHttp \`TlsVersion.TLS_1_0\`.
+OkHttp \`TlsVersion.TLS_1_0\`. Test files are not checked: tests stub
+credentials, reproduce protocols and trust self-signed certificates on purpose.
 
 **Why it matters in production.** TLS 1.0 and 1.1 were deprecated by RFC 8996 (2021): they rely on SHA-1 and CBC
 constructions with known attacks (BEAST, POODLE on SSLv3, Lucky13), fail PCI DSS, and browsers and cloud load

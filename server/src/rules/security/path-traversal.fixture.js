@@ -1,0 +1,40 @@
+const express = require("express");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const app = express();
+const UPLOADS = '/srv/uploads';
+
+app.get('/download', (req, res) => {
+  // ruleid: path-traversal
+  res.sendFile(path.join(UPLOADS, String(req.query.file)));
+});
+
+app.get('/files/:name', (req, res) => {
+  // ruleid: path-traversal
+  fs.createReadStream(path.join(UPLOADS, req.params.name)).pipe(res);
+});
+
+app.delete('/files/:name', async (req, res) => {
+  const target = path.join(UPLOADS, req.params.name);
+  // ruleid: path-traversal
+  await fs.promises.unlink(target);
+  res.sendStatus(204);
+});
+
+app.get('/rooted/:name', (req, res) => {
+  // ok: path-traversal
+  res.sendFile(req.params.name, { root: UPLOADS, dotfiles: 'deny' });
+});
+
+app.get('/base/:name', (req, res) => {
+  // ok: path-traversal
+  fs.createReadStream(path.join(UPLOADS, path.basename(req.params.name))).pipe(res);
+});
+
+function readConfig(file) {
+  // ok: path-traversal
+  return fs.readFileSync(file, 'utf8');
+}
+
+module.exports = app;
