@@ -4,6 +4,10 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { generateTestsScenario } from './ai.scenario';
+import { commandsScenario } from './commands.scenario';
+import { policyScenario } from './policy.scenario';
+import { runsScenario } from './runs.scenario';
 import { ROOT, Workbench, until } from './workbench';
 
 interface ContributedCommand { command: string; title: string; category?: string }
@@ -105,5 +109,27 @@ describe('e2e: genai4dfx in code-server', function () {
     }
     await w.screenshot('commands');
     await w.page.keyboard.press('Escape');
+  });
+
+  it('flags a wrong value in .dfx.yaml at its position and completes the missing keys', async function () {
+    shot = 'policy';
+    await policyScenario(wb!);
+  });
+
+  it('generates tests offline with a code action; the test file opens and parses', async function () {
+    shot = 'ai-generate-tests';
+    await generateTestsScenario(wb!);
+  });
+
+  it('lists the policy\'s runs in the DFX sidebar; a local load test passes and another fails, in the view and the report', async function () {
+    this.timeout(240_000);
+    shot = 'runs';
+    await runsScenario(wb!);
+  });
+
+  it('runs every contributed command: each acts or says why it cannot', async function () {
+    this.timeout(600_000);
+    shot = 'commands-run';
+    await commandsScenario(wb!);
   });
 });
