@@ -38,7 +38,8 @@ export async function generateTestsScenario(w: Workbench): Promise<void> {
   // The resolved action creates the file and its command opens it.
   await page.locator('.tabs-container .tab.active', { hasText: path.basename(TEST) }).waitFor();
   await until('the generated test in the editor', async () => /describe\(/.test(await w.editorText()));
-  const visible = await w.editorText();
+  // Monaco renders spaces as no-break spaces.
+  const visible = (await w.editorText()).replace(/\u00a0/g, ' ');
   assert.match(visible, new RegExp(`import \\{ ${FUNCTION} \\} from '\\./payments'`));
   await w.screenshot('ai-generated-tests');
 

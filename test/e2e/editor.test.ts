@@ -103,10 +103,13 @@ describe('e2e: genai4dfx in code-server', function () {
     const labels = manifest.contributes.commands.map((c) => (c.category ? `${text(c.category)}: ${text(c.title)}` : text(c.title)));
     assert.ok(labels.length > 0);
     await w.page.keyboard.press('Escape');
-    const rows = await w.quickInput('F1', '>DFX:');
+    // The list is virtual (only visible rows exist): filter by each full label in turn.
     for (const label of labels) {
+      const rows = await w.quickInput('F1', `>${label}`);
       await rows.filter({ hasText: label }).first().waitFor();
+      await w.page.keyboard.press('Escape');
     }
+    await w.quickInput('F1', '>DFX:');
     await w.screenshot('commands');
     await w.page.keyboard.press('Escape');
   });

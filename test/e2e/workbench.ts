@@ -201,8 +201,9 @@ export class Workbench {
   }
 
   /** The text of the active editor's visible lines. */
-  editorText(): Promise<string> {
-    return this.page.locator('.editor-instance .monaco-editor .view-lines').first().innerText();
+  async editorText(): Promise<string> {
+    // Monaco renders spaces as no-break spaces.
+    return (await this.page.locator('.editor-instance .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
   }
 }
 
