@@ -114,6 +114,9 @@ export interface RunRequest {
   dryRun?: boolean;
   /** The typed confirmation token when `Preflight.confirmation.required` (the user retyped it). */
   confirmation?: string;
+  /** The user said yes to this run (dialog, or --yes). In-cluster chaos is refused without it unless the policy sets
+   * chaos.guardrails.requireConfirmation: false. */
+  confirmed?: boolean;
   /** Who started it (audit); default the OS user. */
   who?: string;
 }
