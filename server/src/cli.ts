@@ -6,10 +6,13 @@ import { failsOn, runCheck } from './cli/check';
 import { formatJson, formatRulesJson } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatRulesText, formatText, summaryLine } from './cli/format-text';
+import { runsMain } from './cli/runs';
+import { isRunsCommand } from './cli/runs-args';
 import { TOOL } from './cli/tool';
 import { Engine } from './engine/analyzer';
 
 async function main(argv: readonly string[]): Promise<number> {
+  if (isRunsCommand(argv)) return runsMain(argv);
   let command: Command;
   try {
     command = parseArgs(argv);

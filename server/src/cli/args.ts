@@ -39,6 +39,12 @@ Java and Kubernetes YAML.
 Commands:
   check [paths...]     Analyse files and folders (default: .)
   rules                List the rule catalogue
+  chaos run NAME       Run a chaos experiment of the nearest .dfx.yaml (see 'genai4dfx runs --help')
+  perf run NAME        Run a load scenario
+  run NAME --under-load SCENARIO
+                       Run an experiment under load, the SLOs as steady state
+  runs list|show|abort|cleanup
+                       Run history (.dfx/runs/), abort and clean up runs
   help [command]       Show help
 
 Options:
