@@ -372,7 +372,8 @@ async function execute(c: ExecCtx): Promise<void> {
     else await kube.mergePatch(t, ns, mainRef.name, { spec: { engineState: 'stop' } }).catch(() => undefined);
   }
   faultLive = false;
-  stopLoad();
+  // The load runs to its own end (it shows the recovery too), unless the steady state broke: then it is over.
+  if (stopEarly) stopLoad();
   c.signal.removeEventListener('abort', stopLoad);
   if (loadDone) await loadDone;
   if (c.signal.aborted) return;
