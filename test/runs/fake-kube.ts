@@ -54,10 +54,14 @@ export const LITMUS_RESOURCES: Resource[] = [
   { group: 'litmuschaos.io', version: 'v1alpha1', plural: 'chaosresults', kind: 'ChaosResult' },
 ];
 
+export const K6_RESOURCES: Resource[] = [{ group: 'k6.io', version: 'v1alpha1', plural: 'testruns', kind: 'TestRun' }];
+
 export interface Pod {
   name: string;
   labels: Record<string, string>;
   phase?: string;
+  exitCode?: number;
+  log?: string;
 }
 
 export interface FakeKubeOptions {
@@ -75,6 +79,8 @@ export interface FakeKubeOptions {
   tickMs?: number;
   /** Litmus verdict the runner reports. */
   litmusVerdict?: 'Pass' | 'Fail';
+  /** What k6 runner i of a TestRun ends with: exit code and log (the k6-operator plays k6 here). */
+  k6Runner?: (i: number) => { exitCode: number; log: string };
 }
 
 interface Watcher {
@@ -103,7 +109,7 @@ export class FakeKube {
 
   constructor(o: FakeKubeOptions = {}) {
     this.o = {
-      resources: o.resources ?? [...CHAOS_MESH_RESOURCES, ...LITMUS_RESOURCES],
+      resources: o.resources ?? [...CHAOS_MESH_RESOURCES, ...LITMUS_RESOURCES, ...K6_RESOURCES],
       namespaces: o.namespaces ?? ['default', 'shop'],
       pods: o.pods ?? {},
       token: o.token ?? 'test-token',
@@ -111,6 +117,7 @@ export class FakeKube {
       stuckFinalizers: o.stuckFinalizers ?? [],
       tickMs: o.tickMs ?? 20,
       litmusVerdict: o.litmusVerdict ?? 'Pass',
+      k6Runner: o.k6Runner ?? (() => ({ exitCode: 0, log: '' })),
     };
   }
 
@@ -195,9 +202,9 @@ export class FakeKube {
 
     if (u.pathname === '/version') return json(res, 200, { major: '1', minor: '31', gitVersion: 'v1.31.0-fake' });
     if (u.pathname === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews' && req.method === 'POST') {
-      const b = JSON.parse(body) as { spec?: { resourceAttributes?: { verb?: string; resource?: string; namespace?: string } } };
+      const b = JSON.parse(body) as { spec?: { resourceAttributes?: { verb?: string; resource?: string; subresource?: string; namespace?: string } } };
       const a = b.spec?.resourceAttributes ?? {};
-      const denied = this.denied(a.verb ?? '', a.resource ?? '', a.namespace ?? '');
+      const denied = this.denied(a.verb ?? '', `${a.resource ?? ''}${a.subresource ? `/${a.subresource}` : ''}`, a.namespace ?? '');
       return json(res, 201, { ...b, status: { allowed: !denied, ...(denied ? { reason: 'no RBAC policy matched' } : {}) } });
     }
     // Core: /api/v1/namespaces/{ns}[/pods|/configmaps[/{name}]]
@@ -209,8 +216,19 @@ export class FakeKube {
       if (p[4] === 'pods' && p.length === 5 && req.method === 'GET') {
         if (this.denied('list', 'pods', ns)) return this.forbidden(res, 'list', 'pods', ns);
         const sel = parseSelector(q.get('labelSelector'));
-        const items = (this.o.pods[ns] ?? []).filter((pod) => matches(pod.labels, sel)).map((pod) => ({ metadata: { name: pod.name, namespace: ns, labels: pod.labels }, status: { phase: pod.phase ?? 'Running' } }));
+        const items = (this.o.pods[ns] ?? []).filter((pod) => matches(pod.labels, sel)).map((pod) => ({
+          metadata: { name: pod.name, namespace: ns, labels: pod.labels },
+          status: { phase: pod.phase ?? 'Running', ...(pod.exitCode !== undefined ? { containerStatuses: [{ name: 'k6', ready: false, restartCount: 0, image: 'grafana/k6', imageID: '', state: { terminated: { exitCode: pod.exitCode } } }] } : {}) },
+        }));
         return json(res, 200, { apiVersion: 'v1', kind: 'PodList', metadata: { resourceVersion: String(this.rv) }, items });
+      }
+      if (p[4] === 'pods' && p[5] && p[6] === 'log' && req.method === 'GET') {
+        if (this.denied('get', 'pods/log', ns)) return this.forbidden(res, 'get', 'pods/log', ns);
+        const pod = (this.o.pods[ns] ?? []).find((x) => x.name === p[5]);
+        if (!pod) return this.status(res, 404, 'NotFound', `pods "${p[5]}" not found`);
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end(pod.log ?? '');
+        return;
       }
       if (p[4] === 'configmaps') return this.crud(req, res, { group: '', version: 'v1', plural: 'configmaps', kind: 'ConfigMap' }, ns, p[5], q, body);
     }
@@ -283,6 +301,7 @@ export class FakeKube {
       }
       this.objects.delete(key);
       this.changed('DELETED', key, cur);
+      if (r.kind === 'TestRun') this.o.pods[ns] = (this.o.pods[ns] ?? []).filter((x) => x.labels.k6_cr !== name);
       return json(res, 200, { kind: 'Status', apiVersion: 'v1', status: 'Success', details: { name, kind: r.plural } });
     }
     return this.status(res, 405, 'MethodNotAllowed', 'method not allowed');
@@ -339,6 +358,7 @@ export class FakeKube {
       const plural = key.split('/')[2] ?? '';
       if (o.apiVersion.startsWith('chaos-mesh.org/') && o.kind !== 'Schedule') this.chaosMesh(key, plural, o);
       else if (o.kind === 'ChaosEngine') this.litmus(key, o);
+      else if (o.kind === 'TestRun') this.k6(key, o);
       else if (o.metadata.deletionTimestamp && !this.o.stuckFinalizers.includes(plural)) {
         this.objects.delete(key);
         this.changed('DELETED', key, o);
@@ -403,6 +423,28 @@ export class FakeKube {
       return;
     }
     if (changed) this.update(key, o);
+  }
+
+  /** k6-operator: stages initialization → initialized → created → started → finished; runner pods with exit codes. */
+  private k6(key: string, o: Obj): void {
+    const ns = o.metadata.namespace;
+    const name = o.metadata.name;
+    if (o.metadata.deletionTimestamp) return;
+    const st = (o.status ??= {}) as { stage?: string };
+    const order = ['initialization', 'initialized', 'created', 'started', 'finished'];
+    const i = st.stage ? order.indexOf(st.stage) : -1;
+    if (i >= order.length - 1) return;
+    const next = order[i + 1] ?? 'finished';
+    if (next === 'finished') {
+      const n = Number((o.spec as { parallelism?: number } | undefined)?.parallelism ?? 1);
+      const pods = (this.o.pods[ns] ??= []);
+      for (let r = 1; r <= n; r++) {
+        const out = this.o.k6Runner(r);
+        pods.push({ name: `${name}-${r}-abcde`, labels: { app: 'k6', k6_cr: name, runner: 'true' }, phase: out.exitCode === 0 ? 'Succeeded' : 'Failed', exitCode: out.exitCode, log: out.log });
+      }
+    }
+    st.stage = next;
+    this.update(key, o);
   }
 
   private litmus(key: string, o: Obj): void {

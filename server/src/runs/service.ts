@@ -17,6 +17,7 @@ import type {
 } from './api';
 import { abortOrphan, prepareChaos, type ChaosTiming, type PreparedChaos } from './chaos-run';
 import { checkCluster, listContexts } from './kube/kubeconfig';
+import { prepareK6Operator, prepareLocalK6, type PreparedK6 } from './k6-run';
 import { executeLoad, findScenario, finishLoad, prepareLocalLoad, type PreparedLoad } from './perf-run';
 import { newRecord, RunJournal } from './record';
 import { isOrphan, isTerminal, newRunId, readAll, readRecord, summarize, writeRecord } from './store';
@@ -36,6 +37,7 @@ interface Prepared {
   preflight: Preflight;
   load: PreparedLoad | undefined;
   chaos: PreparedChaos | undefined;
+  k6: PreparedK6 | undefined;
 }
 
 interface Live {
@@ -52,13 +54,17 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
   async function prepare(req: RunRequest, runId: string): Promise<Prepared> {
     let load: PreparedLoad | undefined;
     let chaos: PreparedChaos | undefined;
+    let k6: PreparedK6 | undefined;
     if (req.kind === 'perf' || req.kind === 'under-load') {
       if (!req.scenario) throw new Error(`${req.kind} run needs a scenario name`);
       const sc = findScenario(req.policy, req.scenario);
       const engine = sc.engine ?? 'local';
-      if (engine !== 'local') throw new Error(`scenario "${sc.name}" uses engine ${engine}: only the embedded local engine runs here so far (k6 / k6-operator objects can be generated with --dry-run)`);
-      load = await prepareLocalLoad(req.policy, sc);
+      if (engine !== 'local' && req.kind === 'under-load') throw new Error(`scenario "${sc.name}" uses engine ${engine}: under load, the load must come from the embedded local engine (it streams the samples the steady-state check needs)`);
+      if (engine === 'k6') k6 = prepareLocalK6(req.policy, sc, runId);
+      else if (engine === 'k6-operator') k6 = await prepareK6Operator(req, sc, runId, timing);
+      else load = await prepareLocalLoad(req.policy, sc);
     }
+    if (k6) return { preflight: k6.preflight, load: undefined, chaos: undefined, k6 };
     if (req.kind === 'chaos' || req.kind === 'under-load') {
       if (!req.experiment) throw new Error(`${req.kind} run needs an experiment name`);
       chaos = await prepareChaos(req, runId, timing, load?.thresholds);
@@ -67,7 +73,7 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
     const preflight: Preflight = chaos
       ? { ...chaos.preflight, checks, ok: !checks.some((c) => c.status === 'fail') }
       : { ok: !checks.some((c) => c.status === 'fail'), checks, objects: [], targets: [], context: undefined, server: undefined, namespace: undefined, confirmation: undefined, runId };
-    return { preflight, load, chaos };
+    return { preflight, load, chaos, k6: undefined };
   }
 
   async function start(req: RunRequest, opts: StartOptions = {}): Promise<RunHandle> {
@@ -82,7 +88,7 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
       name,
       experiment: req.experiment,
       scenario: req.scenario,
-      engine: p.chaos?.engine ?? 'local',
+      engine: p.chaos?.engine ?? p.k6?.engine ?? 'local',
       loadEngine: p.load ? 'local' : undefined,
       who: req.who,
       policyPath: req.policyPath,
@@ -102,7 +108,8 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
 
     let cleanupDone: Promise<CleanupReport> | undefined;
     const cleanup = (): Promise<CleanupReport> => {
-      cleanupDone ??= p.chaos ? p.chaos.cleanup(j) : Promise.resolve({ runId, deleted: [], leftovers: [], clean: true });
+      const c = p.chaos ?? p.k6;
+      cleanupDone ??= c ? c.cleanup(j) : Promise.resolve({ runId, deleted: [], leftovers: [], clean: true });
       return cleanupDone;
     };
 
@@ -110,6 +117,7 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
       try {
         rec.startedAt = new Date().toISOString();
         if (p.chaos) await p.chaos.execute(j, controller.signal, p.load);
+        else if (p.k6) await p.k6.execute(j, controller.signal);
         else if (p.load?.plan) {
           j.state('running', `load on ${p.load.plan.url}`);
           const res = await executeLoad(j, p.load.plan, controller.signal);
@@ -123,7 +131,7 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
         rec.reason = (e as Error).message;
         j.note('error', rec.reason);
       }
-      if (p.chaos) {
+      if (p.chaos || p.k6?.engine === 'k6-operator') {
         const report = await cleanup();
         if (!report.clean && rec.verdict !== 'error') {
           rec.verdict = 'error';
@@ -133,6 +141,10 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
       if (controller.signal.aborted && rec.verdict !== 'error') {
         rec.verdict = 'aborted';
         rec.reason ??= reasonOf(controller.signal);
+      }
+      if (rec.verdict === undefined) {
+        rec.verdict = 'error';
+        rec.reason ??= 'the run ended without a verdict';
       }
       rec.finishedAt = new Date().toISOString();
       const final = rec.verdict === 'pass' ? 'passed' : rec.verdict === 'fail' ? 'failed' : rec.verdict === 'aborted' ? 'aborted' : 'error';

@@ -72,9 +72,11 @@ export class Kube {
 
   /** SelfSubjectAccessReview: may the current user `verb` the resource in the namespace? */
   async canI(verb: string, group: string, resource: string, namespace: string): Promise<{ allowed: boolean; reason: string | undefined }> {
+    // "pods/log" is resource pods, subresource log.
+    const [res, subresource] = resource.split('/');
     const r = await this.call(`check permission to ${verb} ${resource}`, () =>
       this.authz.createSelfSubjectAccessReview({
-        body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { verb, group, resource, namespace } } },
+        body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { verb, group, resource: res, namespace, ...(subresource ? { subresource } : {}) } } },
       }),
     );
     return { allowed: r.status?.allowed === true, reason: r.status?.reason ?? r.status?.evaluationError };
