@@ -34,7 +34,7 @@ export function runSelector(runId: string): string {
 
 /** A valid label value (≤ 63, alphanumeric at both ends). */
 function labelValue(s: string): string {
-  return s.replace(/[^A-Za-z0-9_.-]/g, '-').slice(0, 63).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '') || 'run';
+  return s.replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 63).replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '') || 'run';
 }
 
 /** An object name: dfx-<experiment>-<last 6 of run id>, DNS-1123, ≤ 63. */

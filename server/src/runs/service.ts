@@ -173,14 +173,15 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
   async function abortById(root: string, runId: string, opts: ClusterOptions = {}): Promise<CleanupReport> {
     const l = live.get(runId);
     if (l) return l.handle.abort('aborted by user');
-    return cleanupOrphan(root, runId, opts);
+    // A run of another process (the editor, another terminal): delete its objects; that process then sees them gone.
+    return cleanupOrphan(root, runId, opts, true);
   }
 
-  async function cleanupOrphan(root: string, runId: string, opts: ClusterOptions = {}): Promise<CleanupReport> {
+  async function cleanupOrphan(root: string, runId: string, opts: ClusterOptions = {}, force = false): Promise<CleanupReport> {
     const rec = readRecord(root, runId);
     if (!rec) throw new Error(`no run ${runId} in ${root}/.dfx/runs`);
     if (live.has(runId)) return abortById(root, runId, opts);
-    if (!isTerminal(rec.state) && !isOrphan(rec)) throw new Error(`run ${runId} is still running in process ${rec.pid} on ${rec.host}: abort it there`);
+    if (!force && !isTerminal(rec.state) && !isOrphan(rec)) throw new Error(`run ${runId} is still running in process ${rec.pid} on ${rec.host}: use \`genai4dfx runs abort ${runId}\` to stop it`);
     const report = await abortOrphan(rec, opts, timing);
     rec.deleted.push(...report.deleted.filter((d) => !rec.deleted.some((x) => x.kind === d.kind && x.name === d.name && x.namespace === d.namespace)));
     rec.leftovers = report.leftovers;
