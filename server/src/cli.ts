@@ -6,13 +6,13 @@ import { failsOn, runCheck } from './cli/check';
 import { formatJson, formatRulesJson } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatRulesText, formatText, summaryLine } from './cli/format-text';
-import { runsMain } from './cli/runs';
 import { isRunsCommand } from './cli/runs-args';
 import { TOOL } from './cli/tool';
 import { Engine } from './engine/analyzer';
 
 async function main(argv: readonly string[]): Promise<number> {
-  if (isRunsCommand(argv)) return runsMain(argv);
+  // Loaded on demand: the run engine (Kubernetes client, load generator) would add ~1 s to every `check` start.
+  if (isRunsCommand(argv)) return (await import('./cli/runs')).runsMain(argv);
   let command: Command;
   try {
     command = parseArgs(argv);
