@@ -223,6 +223,35 @@ describe('runs: chaos against the stand-in API server', function () {
       assert.ok(kube.requests.filter((r) => r.includes('watch=true')).length > watchesBefore, 'the watch was re-established');
     });
 
+    it('an API server blip mid-run is survived; a lasting loss ends in error with leftovers that the next start offers to clean up', async () => {
+      const events: RunEvent[] = [];
+      const blip = await api.start(req(policy(experiment({ duration: '1500ms' }))), { onEvent: (e) => events.push(e) });
+      await waitFor(events, isState('running'));
+      kube.down = true;
+      kube.dropWatches();
+      await new Promise((r) => setTimeout(r, 300));
+      kube.down = false;
+      const ok = await blip.done;
+      assert.equal(ok.verdict, 'pass', ok.reason);
+      assert.ok(ok.timeline.some((t) => t.type === 'error' && t.message.startsWith('lost the API server')));
+
+      const lost = createRuns({ ...TIMING, finishGraceMs: 400, cleanupTimeoutMs: 300 });
+      const ev2: RunEvent[] = [];
+      const h = await lost.start(req(policy(experiment({ duration: '5m' }))), { onEvent: (e) => ev2.push(e) });
+      await waitFor(ev2, isState('running'));
+      kube.down = true;
+      kube.dropWatches();
+      const rec = await h.done;
+      assert.equal(rec.verdict, 'error');
+      assert.match(rec.leftovers[0]?.reason ?? '', /could not verify it is gone|cleanup failed|cannot reach/);
+      assert.deepEqual(lost.orphans(tmp.dir).map((o) => o.id), [rec.id]);
+      kube.down = false;
+      const report = await lost.cleanup(tmp.dir, rec.id, { kubeconfig: { files: [kubeconfig] } });
+      assert.ok(report.clean, JSON.stringify(report));
+      assert.equal(kube.list('networkchaos').length, 0);
+      assert.deepEqual(lost.orphans(tmp.dir), []);
+    });
+
     it('a crash mid-run leaves a record; the next start finds the orphan and cleanup removes what it created', async () => {
       // A run whose process died right after creating its object (pid of a finished child process).
       const { spawnSync } = await import('node:child_process');

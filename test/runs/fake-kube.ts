@@ -169,6 +169,10 @@ export class FakeKube {
 
   /** Close every open watch stream (a dropped connection, as a load balancer or API server restart does). */
   dropWatches(): void {
+    if (this.down) {
+      // going down: also drop the kept-alive connections
+      this.server.closeAllConnections();
+    }
     for (const w of this.watchers) w.res.destroy();
     this.watchers.clear();
   }
@@ -192,7 +196,14 @@ export class FakeKube {
 
   // ----- HTTP ---------------------------------------------------------------------------------------------------
 
+  /** While true, every connection is dropped without an answer (the API server is unreachable). */
+  down = false;
+
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (this.down) {
+      req.socket.destroy();
+      return;
+    }
     const u = new URL(req.url ?? '/', 'http://x');
     const body = await readBody(req);
     this.requests.push(`${req.method ?? ''} ${u.pathname}${u.search}`);

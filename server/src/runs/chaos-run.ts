@@ -324,9 +324,25 @@ async function execute(c: ExecCtx): Promise<void> {
   const seen = new Map<string, string>();
   let finished = false;
   let litmusVerdict: string | undefined;
+  let lostSince: number | undefined;
   try {
     while (!c.signal.aborted && !stopEarly) {
-      const o = await kube.get(t, ns, mainRef.name);
+      let o: LiveObject | undefined;
+      try {
+        o = await kube.get(t, ns, mainRef.name);
+        lostSince = undefined;
+      } catch (err) {
+        // A blip (API server restart, network hiccup) must not end the run; a lasting loss does, and cleanup then
+        // records what it could not delete, so the next start offers to clean up.
+        if (!(err instanceof ClusterError) || err.info.kind !== 'unreachable') throw err;
+        if (lostSince === undefined) {
+          lostSince = Date.now();
+          j.note('error', `lost the API server: ${err.info.message}; retrying`);
+        }
+        if (Date.now() - lostSince > timing.finishGraceMs) throw err;
+        await waker.sleep(timing.pollMs);
+        continue;
+      }
       if (!o) throw new Error(`${mainRef.kind}/${mainRef.name} disappeared while running (deleted by someone else?)`);
       if (c.engine === 'chaos-mesh' && mainRef.kind !== 'Schedule') {
         const v = chaosMeshView(o);
@@ -442,9 +458,13 @@ export async function cleanupRun(kube: Kube, rec: RunRecord, timing: ChaosTiming
   const types = new Map<string, ObjectRef>();
   for (const r of rec.created) types.set(`${r.apiVersion}|${r.plural}|${r.namespace}`, r);
   for (const r of types.values()) {
-    for (const o of await kube.list(typeOf(r), r.namespace, runSelector(rec.id))) {
-      const name = o.metadata?.name;
-      if (name) refs.set(key({ ...r, name }), { ...r, name });
+    try {
+      for (const o of await kube.list(typeOf(r), r.namespace, runSelector(rec.id))) {
+        const name = o.metadata?.name;
+        if (name) refs.set(key({ ...r, name }), { ...r, name });
+      }
+    } catch {
+      // Unreachable or forbidden: the recorded objects are still tried below, and reported if they cannot be.
     }
   }
   const deleted: ObjectRef[] = [];
@@ -461,12 +481,20 @@ export async function cleanupRun(kube: Kube, rec: RunRecord, timing: ChaosTiming
   // Verify: poll until each is gone (finalizers recover the fault first), within the bound.
   const until = Date.now() + timing.cleanupTimeoutMs;
   let last = new Map<string, LiveObject>();
+  const errors = new Map<string, string>();
   while (pending.length) {
     last = new Map();
     for (let i = pending.length - 1; i >= 0; i--) {
       const r = pending[i];
       if (!r) continue;
-      const o = await kube.get(typeOf(r), r.namespace, r.name).catch(() => ({}) as LiveObject);
+      let o: LiveObject | undefined;
+      try {
+        o = await kube.get(typeOf(r), r.namespace, r.name);
+      } catch (err) {
+        // Cannot tell: keep it pending, with why.
+        o = { metadata: { name: r.name, finalizers: [] } };
+        errors.set(key(r), err instanceof ClusterError ? err.info.message : (err as Error).message);
+      }
       if (!o) {
         deleted.push(r);
         pending.splice(i, 1);
@@ -478,9 +506,12 @@ export async function cleanupRun(kube: Kube, rec: RunRecord, timing: ChaosTiming
   }
   for (const r of pending) {
     const fin = last.get(key(r))?.metadata?.finalizers ?? [];
+    const err = errors.get(key(r));
     leftovers.push({
       ...r,
-      reason: fin.length
+      reason: err
+        ? `could not verify it is gone: ${err}`
+        : fin.length
         ? `still present after ${timing.cleanupTimeoutMs / 1000}s, held by finalizer(s) ${fin.join(', ')}; faults may still be injected. Check kubectl describe -n ${r.namespace} ${r.plural} ${r.name}; forcing (annotation chaos-mesh.chaos-mesh.org/cleanFinalizer=forced) may leave faults behind`
         : `still present after ${timing.cleanupTimeoutMs / 1000}s`,
     });

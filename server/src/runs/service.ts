@@ -109,7 +109,14 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
     let cleanupDone: Promise<CleanupReport> | undefined;
     const cleanup = (): Promise<CleanupReport> => {
       const c = p.chaos ?? p.k6;
-      cleanupDone ??= c ? c.cleanup(j) : Promise.resolve({ runId, deleted: [], leftovers: [], clean: true });
+      // Never rejects: what could not be deleted (or verified) ends in leftovers, and the record stays an orphan.
+      cleanupDone ??= (c ? c.cleanup(j) : Promise.resolve({ runId, deleted: [], leftovers: [], clean: true })).catch(
+        (e: unknown): CleanupReport => {
+          rec.leftovers = rec.created.map((x) => ({ ...x, reason: `cleanup failed: ${(e as Error).message}` }));
+          j.save();
+          return { runId, deleted: [], leftovers: rec.leftovers, clean: false };
+        },
+      );
       return cleanupDone;
     };
 
@@ -185,7 +192,9 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
     const report = await abortOrphan(rec, opts, timing);
     rec.deleted.push(...report.deleted.filter((d) => !rec.deleted.some((x) => x.kind === d.kind && x.name === d.name && x.namespace === d.namespace)));
     rec.leftovers = report.leftovers;
-    if (!isTerminal(rec.state)) {
+    if (isTerminal(rec.state)) {
+      if (report.clean) rec.reason = `${rec.reason ?? rec.state}; leftovers cleaned up later`;
+    } else {
       rec.state = report.clean ? 'aborted' : 'error';
       rec.verdict = report.clean ? 'aborted' : 'error';
       rec.reason = report.clean ? 'orphaned run cleaned up' : `orphaned run: cleanup left ${report.leftovers.length} object(s)`;

@@ -84,11 +84,13 @@ export function pidAlive(pid: number): boolean {
 }
 
 /**
- * A record is orphaned when it is not terminal and the process that ran it is gone: on this host its pid is dead; on
+ * A record is orphaned when it finished with leftovers, or it is not terminal and the process that ran it is gone: on this host its pid is dead; on
  * another host (a shared folder) we cannot tell, so it counts as orphaned once it is older than a day.
  */
 export function isOrphan(rec: RunRecord, live: ReadonlySet<string> = new Set(), now = Date.now()): boolean {
-  if (isTerminal(rec.state) || live.has(rec.id)) return false;
+  if (live.has(rec.id)) return false;
+  // Finished, but cleanup could not verify everything gone (API server lost, stuck finalizer): still needs cleanup.
+  if (isTerminal(rec.state)) return rec.leftovers.length > 0;
   if (rec.host === os.hostname()) return rec.pid === process.pid ? !live.has(rec.id) : !pidAlive(rec.pid);
   return now - Date.parse(rec.createdAt) > 86_400_000;
 }
