@@ -3,6 +3,8 @@
 // service down once the engine reports the target injected), so a breach beyond the tolerance must stop the fault early.
 import './undici-node20';
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Policy } from '../../server/src/policy/types';
 import type { RunEvent } from '../../server/src/runs/api';
 import { createRuns } from '../../server/src/runs/service';
@@ -92,5 +94,42 @@ describe('runs: experiment under load', function () {
     assert.deepEqual(rec.slos.map((v) => [v.slo, v.metric, v.passed]), [['fast', 'latency.p95', true], ['ok', 'errorRate', true]]);
     assert.ok(rec.samples.length >= 2);
     assert.equal(kube.list('networkchaos').length, 0);
+  });
+
+  it('the Prometheus probe of the hypothesis: checked in preflight, and a violation stops the fault early', async () => {
+    let value = 0.001;
+    const queries: string[] = [];
+    const prom = http.createServer((req, res) => {
+      queries.push(new URL(req.url ?? '/', 'http://x').searchParams.get('query') ?? '');
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [{ metric: {}, value: [Date.now() / 1000, String(value)] }] } }));
+    });
+    await new Promise<void>((r) => prom.listen(0, '127.0.0.1', r));
+    try {
+      const p = policy(target.url, '5m', '1s');
+      const e = p.chaos?.experiments?.[0];
+      assert.ok(e);
+      e.hypothesis = { prometheus: { url: `http://127.0.0.1:${(prom.address() as AddressInfo).port}`, query: 'sum(rate(errors[1m]))', bound: '< 0.01' } };
+      const events: RunEvent[] = [];
+      const api = createRuns({ ...TIMING, probeMs: 50 });
+      const base = { kind: 'chaos' as const, experiment: 'cart-delay', policy: p, root: tmp.dir, kubeconfig: { files: [kubeconfig] }, confirmed: true };
+      const pf = await api.preflight(base);
+      assert.equal(pf.checks.find((c) => c.id === 'hypothesis.prometheus')?.detail, 'sum(rate(errors[1m])) = 0.001 (must be < 0.01)');
+      const h = await api.start(base, {
+        onEvent: (ev) => {
+          events.push(ev);
+          if (ev.type === 'target' && ev.target.phase === 'injected') value = 0.5;
+        },
+      });
+      const rec = await h.done;
+      assert.equal(rec.verdict, 'fail', rec.reason);
+      assert.ok(rec.stoppedEarly);
+      assert.match(rec.reason ?? '', /Prometheus sum\(rate\(errors\[1m\]\)\) = 0\.5 \(must be < 0\.01\)/);
+      assert.equal(kube.list('networkchaos').length, 0);
+      assert.ok(queries.every((q) => q === 'sum(rate(errors[1m]))'));
+    } finally {
+      prom.closeAllConnections();
+      await new Promise<void>((r) => prom.close(() => r()));
+    }
   });
 });

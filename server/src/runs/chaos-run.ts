@@ -25,6 +25,7 @@ import {
 } from './manifests';
 import { executeLoad, finishLoad, type PreparedLoad } from './perf-run';
 import type { RunJournal } from './record';
+import { holds, parseBound, queryPrometheus } from './prometheus';
 import { liveBreaches, mergeThresholds, namedThresholds, type Threshold } from './slo';
 
 /** Timing knobs: real clusters want seconds; tests shrink them. */
@@ -37,6 +38,8 @@ export interface ChaosTiming {
   finishGraceMs: number;
   /** Seconds of load samples the live steady-state check looks at. */
   liveWindowSec: number;
+  /** Interval of the hypothesis' Prometheus probe, ms. */
+  probeMs?: number;
 }
 
 /** A chaos run ready to execute, with its preflight. */
@@ -89,6 +92,22 @@ export async function prepareChaos(req: RunRequest, runId: string, timing: Chaos
     else hypErrors.push(`hypothesis.tolerance: ${t.error}`);
   }
   if (hypErrors.length) checks.push({ id: 'hypothesis', title: 'Steady-state hypothesis', status: 'fail', detail: hypErrors.join('; '), fix: 'fix the SLO names / tolerance in .dfx.yaml' });
+  const prom = e.hypothesis?.prometheus;
+  let promBound: { op: '<' | '<=' | '>' | '>=' | '==' | '!='; value: number } | undefined;
+  if (prom) {
+    const b = parseBound(prom.bound);
+    if ('error' in b) checks.push({ id: 'hypothesis.prometheus', title: 'Prometheus probe', status: 'fail', detail: b.error, fix: 'fix hypothesis.prometheus.bound' });
+    else {
+      promBound = b;
+      try {
+        const v = await queryPrometheus(prom.url, prom.query);
+        checks.push({ id: 'hypothesis.prometheus', title: 'Prometheus probe', status: holds(v, b) ? 'pass' : 'fail', detail: `${prom.query} = ${v} (must be ${prom.bound})`, ...(holds(v, b) ? {} : { fix: 'the steady state does not hold before the fault: fix the service first' }) });
+      } catch (err) {
+        // An in-cluster Prometheus may be unreachable from this machine: warn, the probe is optional.
+        checks.push({ id: 'hypothesis.prometheus', title: 'Prometheus probe', status: 'warn', detail: (err as Error).message, fix: 'port-forward Prometheus (kubectl -n monitoring port-forward svc/prometheus 9090) and use http://localhost:9090' });
+      }
+    }
+  }
   if (req.kind === 'under-load' && !hypothesis.length) checks.push({ id: 'hypothesis', title: 'Steady-state hypothesis', status: 'warn', detail: 'no SLO thresholds: the run cannot stop the fault early', fix: 'add hypothesis.slos to the experiment or slos to the scenario' });
 
   // The context: from the kubeconfig, never a silent localhost.
@@ -151,7 +170,7 @@ export async function prepareChaos(req: RunRequest, runId: string, timing: Chaos
     preflight: pf,
     execute: (j, signal, load) => {
       if (!kube) throw new Error('no cluster');
-      return execute({ j, signal, load, kube, e, engine, objects, durationMs, oneShot, timing, hypothesis, tolerance });
+      return execute({ j, signal, load, kube, e, engine, objects, durationMs, oneShot, timing, hypothesis, tolerance, promBound });
     },
     cleanup: async (j) => {
       if (!kube) return { runId: j.rec.id, deleted: [], leftovers: [], clean: true };
@@ -243,6 +262,7 @@ interface ExecCtx {
   timing: ChaosTiming;
   hypothesis: Threshold[];
   tolerance: number;
+  promBound: { op: '<' | '<=' | '>' | '>=' | '==' | '!='; value: number } | undefined;
 }
 
 /** Wakes a waiting loop early (a watch event, a breach, an abort). */
@@ -325,6 +345,7 @@ async function execute(c: ExecCtx): Promise<void> {
   let finished = false;
   let litmusVerdict: string | undefined;
   let lostSince: number | undefined;
+  let nextProbe = 0;
   try {
     while (!c.signal.aborted && !stopEarly) {
       let o: LiveObject | undefined;
@@ -372,6 +393,20 @@ async function execute(c: ExecCtx): Promise<void> {
         // A Schedule has no finish of its own: it runs for the experiment's duration, then cleanup deletes it.
         finished = true;
         break;
+      }
+      if (c.promBound && e.hypothesis?.prometheus && faultLive && Date.now() >= nextProbe) {
+        nextProbe = Date.now() + (timing.probeMs ?? 5000);
+        const p = e.hypothesis.prometheus;
+        try {
+          const v = await queryPrometheus(p.url, p.query);
+          if (!holds(v, c.promBound) && e.hypothesis.abortOnViolation !== false) {
+            stopEarly = `Prometheus ${p.query} = ${v} (must be ${p.bound})`;
+            j.note('slo-breach', stopEarly);
+            break;
+          }
+        } catch (err) {
+          j.log('warn', `Prometheus probe: ${(err as Error).message}`);
+        }
       }
       if (Date.now() > deadline) throw new Error(`${mainRef.kind}/${mainRef.name} did not finish within its duration + ${timing.finishGraceMs / 1000}s (state ${rec.state}); see kubectl describe -n ${ns} ${mainRef.plural} ${mainRef.name}`);
       await waker.sleep(timing.pollMs);
