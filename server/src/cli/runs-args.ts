@@ -4,6 +4,8 @@ import { UsageError } from './args';
 
 export const RUNS_USAGE = `Usage:
   genai4dfx chaos run NAME [options]                  Run the chaos experiment NAME of the nearest .dfx.yaml
+  genai4dfx chaos suggest [paths...] [--json]         Experiments that would prove the weak spots the findings and
+                                                      manifests show, as snippets for chaos.experiments
   genai4dfx perf run NAME [options]                   Run the load scenario NAME
   genai4dfx run NAME --under-load SCENARIO [options]  Run experiment NAME while SCENARIO loads the service;
                                                       the SLOs are the steady state (a breach stops the fault early)
@@ -41,6 +43,7 @@ export type RunsCommand =
   | { kind: 'chaos'; name: string; o: RunsCliOptions }
   | { kind: 'perf'; name: string; o: RunsCliOptions }
   | { kind: 'under-load'; name: string; scenario: string; o: RunsCliOptions }
+  | { kind: 'suggest'; paths: string[]; o: RunsCliOptions }
   | { kind: 'list'; o: RunsCliOptions }
   | { kind: 'show'; id: string; o: RunsCliOptions }
   | { kind: 'abort'; id: string; o: RunsCliOptions }
@@ -108,6 +111,7 @@ export function parseRunsArgs(argv: readonly string[]): RunsCommand {
     }
   }
   const [cmd, sub, arg, extra] = pos;
+  if (cmd === 'chaos' && sub === 'suggest') return { kind: 'suggest', paths: pos.slice(2), o };
   const one = (what: string): string => {
     if (!arg) throw new UsageError(`${cmd} ${sub ?? ''} needs ${what}\n\n${RUNS_USAGE}`);
     if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);

@@ -7,6 +7,11 @@ import type { KubeconfigSource, Preflight, RunEvent, RunKind, RunRecord, RunRequ
 import { ClusterError } from '../runs/kube/errors';
 import { loadNearestPolicy, loadPolicyFile, type LoadedPolicy } from '../runs/policy-input';
 import { createRuns, RunRefused, type RunsOptions } from '../runs/service';
+import { suggestExperiments, workloadsOf, type Workload } from '../runs/suggest';
+import { Engine } from '../engine/analyzer';
+import { DEFAULT_SETTINGS } from '../protocol/settings';
+import { runCheck } from './check';
+import * as fs from 'node:fs';
 import { UsageError } from './args';
 import { parseRunsArgs, RUNS_USAGE, type RunsCliOptions } from './runs-args';
 
@@ -62,6 +67,8 @@ export async function runsMain(argv: readonly string[], opts: RunsOptions = {}):
         };
         return await run(api, req, cmd.o, io);
       }
+      case 'suggest':
+        return await suggest(cmd.paths.length ? cmd.paths : ['.'], cmd.o, io);
       case 'list': {
         const root = rootOf(cmd.o, io);
         const list = api.history(root);
@@ -170,6 +177,31 @@ async function run(api: ReturnType<typeof createRuns>, req: RunRequest, o: RunsC
   process.off('SIGTERM', onSig);
   io.out(o.json ? `${JSON.stringify(rec, null, 2)}\n` : report(rec));
   return rec.verdict === 'pass' ? 0 : rec.verdict === 'fail' ? 1 : 2;
+}
+
+/** `chaos suggest`: the same analysis as `check`, then experiments for what it found. */
+async function suggest(paths: string[], o: RunsCliOptions, io: Io): Promise<number> {
+  const engine = await Engine.create();
+  const report = runCheck(engine, { paths, format: 'json', output: undefined, failOn: 'none', rules: new Map(), maxFileSizeKb: DEFAULT_SETTINGS.maxFileSizeKb, exclude: [], quiet: true }, io.cwd, 0);
+  const workloads: Workload[] = [];
+  for (const f of report.files) {
+    if (!/\.ya?ml$/i.test(f.path)) continue;
+    try {
+      workloads.push(...workloadsOf(fs.readFileSync(path.resolve(io.cwd, f.path), 'utf8'), f.path));
+    } catch {
+      // unreadable now: skip
+    }
+  }
+  const list = suggestExperiments(report.findings.map((f) => ({ ruleId: f.ruleId, path: f.path, line: f.range.start.line, message: f.message })), workloads);
+  if (o.json) io.out(`${JSON.stringify(list, null, 2)}\n`);
+  else if (!list.length) io.out('no experiments to suggest: no single-replica workloads, missing probes or limits, or clients without timeouts found\n');
+  else {
+    for (const s of list) {
+      io.out(`# ${s.title}${s.targetIsGuess ? ' (set target.labels: no workload matched this file)' : ''}\n# ${s.why}\n${s.snippet}\n\n`);
+    }
+    io.out(`Add these under chaos.experiments in .dfx.yaml (and the namespaces under chaos.guardrails.allowedNamespaces).\n`);
+  }
+  return 0;
 }
 
 function policyOf(o: RunsCliOptions, io: Io): LoadedPolicy {

@@ -404,6 +404,9 @@ export interface RunsApi {
   cleanup(root: string, runId: string, opts?: ClusterOptions): Promise<CleanupReport>;
 }
 
+/** Suggested experiments (runs/suggest.ts `suggestExperiments(findings, workloads)`, `workloadsOf(yaml, path)`). */
+export type { FindingRef, Suggestion, Workload } from './suggest';
+
 /** Labels every object a run creates carries, so cleanup finds exactly those. */
 export const RUN_LABELS = {
   managedBy: 'app.kubernetes.io/managed-by',
