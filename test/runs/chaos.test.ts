@@ -164,9 +164,12 @@ describe('runs: chaos against the stand-in API server', function () {
         recordAtCreate = readRecord(tmp.dir, id)?.created.map((c) => c.name);
         assert.ok(key.endsWith(String((recordAtCreate as string[] | undefined)?.[0])));
       };
-      const h = await api.start(req(policy()), { onEvent: (e) => events.push(e) });
+      const pf = await api.preflight(req(policy()));
+      const h = await api.start(req(policy(), { runId: pf.runId }), { onEvent: (e) => events.push(e) });
       const rec = await h.done;
       assert.equal(rec.verdict, 'pass', rec.reason);
+      assert.equal(rec.id, pf.runId, 'the run creates the objects the preflight showed');
+      assert.equal(rec.created[0]?.name, pf.objects[0]?.metadata.name);
       assert.deepEqual(recordAtCreate, [rec.created[0]?.name], 'the audit record listed the object before it was created');
       assert.equal(rec.targets.length, 1);
       assert.equal(rec.targets[0]?.phase, 'recovered');

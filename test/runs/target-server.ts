@@ -16,7 +16,7 @@ export async function startTarget(init: { delayMs?: number; errorShare?: number 
   let n = 0;
   let acc = 0;
   const state = { delayMs: init.delayMs ?? 0, errorShare: init.errorShare ?? 0 };
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((_req, res) => {
     n++;
     acc += state.errorShare;
     const fail = acc >= 1;

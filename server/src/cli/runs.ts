@@ -154,7 +154,7 @@ async function run(api: ReturnType<typeof createRuns>, req: RunRequest, o: RunsC
   let handle;
   try {
     handle = await api.start(
-      { ...req, confirmed, ...(confirmation !== undefined ? { confirmation } : {}) },
+      { ...req, runId: pf.runId, confirmed, ...(confirmation !== undefined ? { confirmation } : {}) },
       { onEvent: (e) => (o.json ? undefined : io.err(eventLine(e))) },
     );
   } catch (e) {

@@ -15,12 +15,13 @@ import type {
   Runnable,
   StartOptions,
 } from './api';
-import { abortOrphan, prepareChaos, type ChaosTiming, type PreparedChaos } from './chaos-run';
+import { prepareChaos, type ChaosTiming, type PreparedChaos } from './chaos-run';
+import { abortOrphan } from './cleanup';
 import { checkCluster, listContexts } from './kube/kubeconfig';
 import { prepareK6Operator, prepareLocalK6, type PreparedK6 } from './k6-run';
 import { executeLoad, findScenario, finishLoad, prepareLocalLoad, type PreparedLoad } from './perf-run';
 import { newRecord, RunJournal } from './record';
-import { isOrphan, isTerminal, newRunId, readAll, readRecord, summarize, writeRecord } from './store';
+import { isOrphan, isRunId, isTerminal, newRunId, readAll, readRecord, summarize, writeRecord } from './store';
 
 /** A run refused before anything was created: the preflight says why. */
 export class RunRefused extends Error {
@@ -78,7 +79,7 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
 
   async function start(req: RunRequest, opts: StartOptions = {}): Promise<RunHandle> {
     if (req.dryRun) throw new Error('a dry run creates nothing: call preflight() (CLI: --dry-run prints the objects and the preflight)');
-    const runId = newRunId();
+    const runId = req.runId !== undefined && isRunId(req.runId) && !readRecord(req.root, req.runId) && !live.has(req.runId) ? req.runId : newRunId();
     const p = await prepare(req, runId);
     if (!p.preflight.ok) throw new RunRefused(p.preflight);
     const name = req.kind === 'perf' ? (req.scenario ?? '') : (req.experiment ?? '');
@@ -209,7 +210,7 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
     listContexts: (source?: KubeconfigSource, policy?: Policy) => listContexts(source, policy),
     checkContext: (opts) => checkCluster(opts),
     listRunnables,
-    preflight: async (req) => (await prepare(req, newRunId())).preflight,
+    preflight: async (req) => (await prepare(req, req.runId !== undefined && isRunId(req.runId) ? req.runId : newRunId())).preflight,
     start,
     abort: abortById,
     history: (root) => readAll(root).map((r) => summarize(r, new Set(live.keys()))),
