@@ -232,7 +232,7 @@ describe('runs: chaos against the stand-in API server', function () {
       await waitFor(events, isState('running'));
       kube.down = true;
       kube.dropWatches();
-      await new Promise((r) => setTimeout(r, 300));
+      await waitFor(events, (e) => e.type === 'timeline' && e.entry.message.startsWith('lost the API server'));
       kube.down = false;
       const ok = await blip.done;
       assert.equal(ok.verdict, 'pass', ok.reason);

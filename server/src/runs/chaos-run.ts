@@ -109,6 +109,9 @@ export async function prepareChaos(req: RunRequest, runId: string, timing: Chaos
       }
     }
   }
+  if (req.kind === 'chaos' && e.hypothesis?.slos?.length) {
+    checks.push({ id: 'hypothesis', title: 'Steady-state hypothesis', status: 'warn', detail: `SLOs ${e.hypothesis.slos.join(', ')} are measured only under load`, fix: `run it under load: genai4dfx run ${e.name} --under-load ${e.underLoad ?? 'SCENARIO'}` });
+  }
   if (req.kind === 'under-load' && !hypothesis.length) checks.push({ id: 'hypothesis', title: 'Steady-state hypothesis', status: 'warn', detail: 'no SLO thresholds: the run cannot stop the fault early', fix: 'add hypothesis.slos to the experiment or slos to the scenario' });
 
   // The context: from the kubeconfig, never a silent localhost.
