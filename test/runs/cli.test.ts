@@ -123,6 +123,31 @@ describe('runs: CLI', function () {
     assert.match(none.stderr, /no kubeconfig found/);
   });
 
+  it('the bundle needs no node_modules: a copy of dist/cli.js elsewhere runs load and a chaos dry run', async () => {
+    const elsewhere = tempDir('dfx-bundle-');
+    try {
+      const copy = path.join(elsewhere.dir, 'cli.js');
+      fs.copyFileSync(CLI, copy);
+      const run = (args: string[]) =>
+        new Promise<Out>((resolve, reject) => {
+          const c = spawn(process.execPath, [copy, ...args, '--policy', path.join(tmp.dir, '.dfx.yaml')], { cwd: elsewhere.dir, env: { ...process.env, ...env, NODE_PATH: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+          let stdout = '';
+          let stderr = '';
+          c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+          c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+          c.on('error', reject);
+          c.on('close', (code) => resolve({ code, stdout, stderr }));
+        });
+      const perf = await run(['perf', 'run', 'smoke']);
+      assert.equal(perf.code, 0, perf.stderr);
+      const dry = await run(['chaos', 'run', 'cart-delay', '--dry-run']);
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.match(dry.stdout, /✓ CRDs installed/);
+    } finally {
+      elsewhere.remove();
+    }
+  });
+
   it('a CLI killed mid-run leaves an orphan that `runs cleanup` removes', async () => {
     writePolicy('5m');
     let child: ChildProcess | undefined;
