@@ -190,6 +190,13 @@ describe('runs: chaos against the stand-in API server', function () {
       assert.equal(kube.list('podchaos').length, 0);
     });
 
+    it('a recurring fault runs through a Schedule for the experiment duration, then is deleted', async () => {
+      const rec = await (await api.start(req(policy(experiment({ schedule: '@every 30s', duration: '300ms' }))))).done;
+      assert.equal(rec.verdict, 'pass', rec.reason);
+      assert.deepEqual(rec.created.map((c) => [c.kind, c.plural]), [['Schedule', 'schedules']]);
+      assert.equal(kube.list('schedules').length, 0);
+    });
+
     it('abort mid-run deletes by run label and verifies the fault is gone', async () => {
       const events: RunEvent[] = [];
       const h = await api.start(req(policy(experiment({ duration: '5m' }))), { onEvent: (e) => events.push(e) });

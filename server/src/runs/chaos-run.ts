@@ -452,6 +452,12 @@ async function execute(c: ExecCtx): Promise<void> {
     }
     return;
   }
+  if (mainRef.kind === 'Schedule') {
+    // The Schedule's runs are its child objects (owned by it, so deleting it removes them); it has no records itself.
+    rec.verdict = sloFailed ? 'fail' : 'pass';
+    rec.reason = `Schedule ran for ${c.durationMs / 1000}s${sloReason ? `; ${sloReason}` : ''}`;
+    return;
+  }
   const hit = rec.targets.filter((x) => x.injectedCount > 0).length;
   if (!hit) {
     rec.verdict = 'error';
