@@ -118,6 +118,15 @@ describe('runs: embedded load generator', () => {
     target = await startTarget();
   });
 
+  it('a production-looking target host is refused unless the policy allows production', async () => {
+    const policy = policyFor('http://api.prod.acme.invalid:9/x');
+    const pf = await createRuns().preflight({ kind: 'perf', scenario: 'smoke', policy, root });
+    assert.match(pf.checks.find((c) => c.id === 'guardrail.production')?.detail ?? '', /api\.prod\.acme\.invalid looks like production/);
+    assert.equal(pf.checks.find((c) => c.id === 'guardrail.production')?.status, 'fail');
+    const allowed = await createRuns().preflight({ kind: 'perf', scenario: 'smoke', policy: { ...policy, chaos: { guardrails: { allowProduction: true } } }, root });
+    assert.equal(allowed.checks.find((c) => c.id === 'guardrail.production')?.status, 'warn');
+  });
+
   it('runLocalLoad honours an open-model rate', async () => {
     const res = await runLocalLoad({ url: target.url, method: 'GET', headers: {}, body: undefined, connections: 4, durationMs: 2000, rate: 50, timeoutMs: 2000 });
     assert.ok(res.summary.rps > 35 && res.summary.rps < 65, `rps ${res.summary.rps}`);

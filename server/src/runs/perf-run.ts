@@ -3,6 +3,7 @@
 import * as net from 'node:net';
 import type { PerfScenario, Policy } from '../policy/types';
 import type { LoadSample, PreflightCheck } from './api';
+import { productionReason } from './guardrails';
 import { type LocalLoadPlan, type LocalLoadResult, runLocalLoad } from './load/local';
 import { localPlan } from './load/plan';
 import type { RunJournal } from './record';
@@ -43,7 +44,15 @@ export async function prepareLocalLoad(policy: Policy, scenario: PerfScenario): 
   if (errors.length) checks.push({ id: 'load.thresholds', title: 'SLO thresholds', status: 'fail', detail: errors.join('; '), fix: 'fix slos / thresholds in .dfx.yaml' });
   else if (!thresholds.length) checks.push({ id: 'load.thresholds', title: 'SLO thresholds', status: 'warn', detail: 'no SLOs or thresholds: the run can only pass', fix: `add slos: [...] or thresholds to scenario "${scenario.name}"` });
   else checks.push({ id: 'load.thresholds', title: 'SLO thresholds', status: 'pass', detail: thresholds.map((t) => `${t.slo} ${t.metric} ${t.bound === 'max' ? '<=' : '>='} ${t.written}`).join(', ') });
-  if (plan) checks.push(await reachable(plan.url));
+  if (plan) {
+    const host = new URL(plan.url).hostname;
+    const prod = productionReason(host, undefined, policy.chaos?.guardrails);
+    if (prod) {
+      const allowed = policy.chaos?.guardrails?.allowProduction === true;
+      checks.push({ id: 'guardrail.production', title: 'Target not production', status: allowed ? 'warn' : 'fail', detail: `target host ${host} looks like production (${prod.replace('context name', 'host name')})`, fix: allowed ? 'production load is allowed by the policy: make sure it is intended' : 'point the scenario at a staging URL, or set chaos.guardrails.allowProduction: true' });
+    }
+    checks.push(await reachable(plan.url));
+  }
   return { scenario, plan, thresholds, checks };
 }
 
