@@ -33,7 +33,12 @@ const common = {
   logLevel: 'warning',
   external: ['vscode'],
   // web-tree-sitter's ESM build reads import.meta.url, which a CJS bundle does not have: bundle its CJS build.
-  alias: { 'web-tree-sitter': path.join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs') },
+  // @kubernetes/client-node 2 depends on undici 8, which needs Node >= 22.19 and crashes on load under Node 20 (and the
+  // Node of VS Code's Electron): bundle the workspace's undici 7 instead (Node >= 20.18, the same Agent/ProxyAgent/fetch).
+  alias: {
+    'web-tree-sitter': path.join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs'),
+    undici: path.join(root, 'node_modules/undici'),
+  },
   define: { 'process.env.GENAI4DFX_VERSION': JSON.stringify(pkg.version) },
 };
 

@@ -2,12 +2,14 @@
 // formatting live in cli/.
 import { setLocale } from './l10n';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { CHECK_USAGE, parseArgs, POLICY_USAGE, RULES_USAGE, USAGE, UsageError, type CheckOptions, type Command } from './cli/args';
 import { failsOn, runCheck } from './cli/check';
 import { formatPolicyText, policyFiles, validatePolicies } from './cli/policy-validate';
 import { formatJson, formatRulesJson } from './cli/format-json';
 import { formatSarif } from './cli/format-sarif';
 import { formatRulesText, formatText, summaryLine } from './cli/format-text';
+import { isRunsCommand } from './cli/runs-args';
 import { TOOL } from './cli/tool';
 import { Engine } from './engine/analyzer';
 
@@ -15,6 +17,20 @@ async function main(argv: readonly string[]): Promise<number> {
   // GENAI4DFX_LANG=zh-cn prints messages in Chinese; the default is English whatever LANG says, so CI logs stay stable.
   const locale = setLocale(process.env.GENAI4DFX_LANG);
   if (locale.error) process.stderr.write(`genai4dfx: ${locale.error}\n`);
+  // Loaded on demand: the run engine (Kubernetes client, load generator) would add ~1 s to every `check` start.
+  if (isRunsCommand(argv)) return (await import('./cli/runs')).runsMain(argv);
+  if (argv[0] === 'ai') {
+    const { AI_USAGE, runAiCommand } = await import('./ai/cli-ai');
+    if (argv.length < 3 || argv.includes('--help') || argv.includes('-h')) {
+      process.stdout.write(`${AI_USAGE}\n`);
+      return argv.length < 3 ? 2 : 0;
+    }
+    // The policy governing the target file gives the retry defaults and test frameworks.
+    const file = (argv[2] ?? '').replace(/:\d+(:\d+)?$/, '');
+    const { loadPolicyFor } = await import('./policy/index');
+    const policy = fs.existsSync(file) ? (await loadPolicyFor(path.resolve(file))).policy : undefined;
+    return runAiCommand(argv.slice(1), await Engine.create(), (s) => process.stdout.write(s), () => policy);
+  }
   let command: Command;
   try {
     command = parseArgs(argv);

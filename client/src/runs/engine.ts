@@ -32,15 +32,9 @@ export function lazyRunsApi(load: () => RunsApi): RunsApi {
 }
 
 /**
- * The engine the extension uses. MERGE (once server/src/runs/service.ts is on main), replace the loader with:
- *
- *     () => (require('../../../server/src/runs/service') as typeof import('../../../server/src/runs/service')).createRuns()
- *
- * Keep it a require() inside the loader, not a top-level import: esbuild then initialises the engine (and
- * @kubernetes/client-node) only when the loader runs.
+ * The engine the extension uses: server/src/runs/service, loaded on first use. A require() inside the loader, not a
+ * top-level import: esbuild then initialises the engine (and @kubernetes/client-node) only when the loader runs.
  */
 export function createRunsApi(): RunsApi {
-  return lazyRunsApi(() => {
-    throw new Error('the run engine is not part of this build');
-  });
+  return lazyRunsApi(() => (require('../../../server/src/runs/service') as typeof import('../../../server/src/runs/service')).createRuns());
 }

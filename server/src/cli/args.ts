@@ -43,6 +43,14 @@ Commands:
   check [paths...]     Analyse files and folders (default: .)
   rules                List the rule catalogue
   policy validate [f]  Check a .dfx.yaml policy (default: the one governing .)
+  ai tests|retries|threats FILE:LINE
+                       Generate tests, add retries or write threat notes (offline unless a key is set)
+  chaos run NAME       Run a chaos experiment of the nearest .dfx.yaml (see 'genai4dfx runs --help')
+  perf run NAME        Run a load scenario
+  run NAME --under-load SCENARIO
+                       Run an experiment under load, the SLOs as steady state
+  runs list|show|abort|cleanup
+                       Run history (.dfx/runs/), abort and clean up runs
   help [command]       Show help
 
 Options:

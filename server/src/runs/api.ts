@@ -119,6 +119,9 @@ export interface RunRequest {
   confirmed?: boolean;
   /** Who started it (audit); default the OS user. */
   who?: string;
+  /** The `runId` of the preflight the user saw: start() then creates exactly the objects shown (same names and
+   * labels). Default: a new id. */
+  runId?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -172,7 +175,7 @@ export interface Preflight {
   namespace: string | undefined;
   /** Set when the context counts as production (and the policy allows it): start() needs `confirmation === token`. */
   confirmation: { required: boolean; token: string; reason: string } | undefined;
-  /** The run id start() will use for this preflight (labels in `objects` carry it). */
+  /** The run id of these objects (their names and labels carry it); pass it as RunRequest.runId to start(). */
   runId: string;
 }
 
@@ -403,6 +406,9 @@ export interface RunsApi {
   /** Delete everything an orphaned run created (by its run label) and mark its record aborted. */
   cleanup(root: string, runId: string, opts?: ClusterOptions): Promise<CleanupReport>;
 }
+
+/** Suggested experiments (runs/suggest.ts `suggestExperiments(findings, workloads)`, `workloadsOf(yaml, path)`). */
+export type { FindingRef, Suggestion, Workload } from './suggest';
 
 /** Labels every object a run creates carries, so cleanup finds exactly those. */
 export const RUN_LABELS = {

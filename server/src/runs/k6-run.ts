@@ -1,0 +1,231 @@
+// Load runs with k6: in the cluster through k6-operator (ConfigMap + TestRun, verdict from runner exit codes and
+// merged summaries), or locally with a k6 binary on PATH (script in a temp dir, summary from its output).
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { PerfScenario, Policy } from '../policy/types';
+import type { CleanupReport, KubeObject, LoadSummary, Preflight, PreflightCheck, RunRequest } from './api';
+import type { ChaosTiming } from './chaos-run';
+import { cleanupRun } from './cleanup';
+import { checkContext, checkNamespace } from './guardrails';
+import { K6_EXIT, k6OperatorObjects, k6Script, k6TargetUrl, mergeSummaries, parseSummaryLine, scenarioDurationMs } from './k6';
+import { Kube, typeOf } from './kube/client';
+import { ClusterError } from './kube/errors';
+import { kubeconfigFor } from './kube/kubeconfig';
+import { refOf } from './manifests';
+import type { RunJournal } from './record';
+import { judge, scenarioThresholds, type Threshold } from './slo';
+
+/** A prepared k6 run (same shape as a chaos run: preflight, execute, cleanup). */
+export interface PreparedK6 {
+  engine: 'k6' | 'k6-operator';
+  preflight: Preflight;
+  execute(j: RunJournal, signal: AbortSignal): Promise<void>;
+  cleanup(j: RunJournal): Promise<CleanupReport>;
+}
+
+/** Set the verdict from a merged summary and the runners' exit codes. */
+function verdict(j: RunJournal, thresholds: Threshold[], summary: LoadSummary, exitCodes: number[]): void {
+  j.rec.load = summary;
+  j.rec.slos = judge(thresholds, summary);
+  for (const v of j.rec.slos) j.emit({ type: 'slo', runId: j.rec.id, verdict: v, live: false });
+  const failed = j.rec.slos.filter((v) => !v.passed);
+  const odd = exitCodes.filter((c) => c !== K6_EXIT.ok && c !== K6_EXIT.thresholdsFailed);
+  if (odd.length) {
+    j.rec.verdict = 'error';
+    j.rec.reason = `k6 exited with ${odd.join(', ')}${odd.includes(K6_EXIT.scriptAborted) ? ' (test.abort())' : ''}`;
+  } else if (failed.length || exitCodes.includes(K6_EXIT.thresholdsFailed)) {
+    j.rec.verdict = 'fail';
+    j.rec.reason = failed.length ? failed.map((v) => `${v.slo} ${v.metric} ${v.observed} (want ${v.threshold})`).join('; ') : 'k6 thresholds crossed (exit 99)';
+  } else {
+    j.rec.verdict = 'pass';
+    j.rec.reason = `${j.rec.slos.length} threshold(s) held`;
+  }
+}
+
+/** Where `k6` is on PATH, or undefined. */
+export function findK6(env: Record<string, string | undefined> = process.env): string | undefined {
+  for (const dir of (env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    for (const name of process.platform === 'win32' ? ['k6.exe'] : ['k6']) {
+      const f = path.join(dir, name);
+      try {
+        fs.accessSync(f, fs.constants.X_OK);
+        return f;
+      } catch {
+        // not here
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Local k6: the binary must be on PATH; the script is written to a temp dir at run time. */
+export function prepareLocalK6(policy: Policy, s: PerfScenario, runId: string): PreparedK6 {
+  const checks: PreflightCheck[] = [];
+  const errors: string[] = [];
+  const thresholds = scenarioThresholds(policy, s, errors);
+  const bin = findK6();
+  checks.push(bin ? { id: 'k6', title: 'k6 installed', status: 'pass', detail: bin } : { id: 'k6', title: 'k6 installed', status: 'fail', detail: 'no k6 on PATH', fix: 'install k6 (https://grafana.com/docs/k6/latest/set-up/install-k6/), or use engine: local (built in)' });
+  checks.push(errors.length ? { id: 'load.thresholds', title: 'SLO thresholds', status: 'fail', detail: errors.join('; ') } : { id: 'load.thresholds', title: 'SLO thresholds', status: 'pass', detail: `${thresholds.length} threshold(s)` });
+  const script = k6Script(s, thresholds, runId);
+  const pf: Preflight = { ok: !checks.some((c) => c.status === 'fail'), checks, objects: [], targets: [], context: undefined, server: undefined, namespace: undefined, confirmation: undefined, runId };
+  return {
+    engine: 'k6',
+    preflight: pf,
+    cleanup: async (j) => ({ runId: j.rec.id, deleted: [], leftovers: [], clean: true }),
+    execute: async (j, signal) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfx-k6-'));
+      try {
+        const file = path.join(dir, 'script.js');
+        fs.writeFileSync(file, script);
+        j.state('running', `k6 run (${bin ?? 'k6'})`);
+        const { code, out } = await new Promise<{ code: number; out: string }>((resolve, reject) => {
+          const c = spawn(bin ?? 'k6', ['run', '--quiet', file], { stdio: ['ignore', 'pipe', 'pipe'], signal });
+          let out = '';
+          c.stdout.on('data', (d: Buffer) => (out += d.toString()));
+          c.stderr.on('data', (d: Buffer) => j.log('info', d.toString().trimEnd()));
+          c.on('error', (e) => (signal.aborted ? resolve({ code: -1, out }) : reject(e)));
+          c.on('close', (code) => resolve({ code: code ?? -1, out }));
+        });
+        if (signal.aborted) return;
+        const line = parseSummaryLine(out);
+        if (!line) throw new Error(`k6 exited ${code} without a summary line`);
+        j.rec.evidence.push({ source: 'k6', at: new Date().toISOString(), summary: `exit ${code}`, data: line });
+        verdict(j, thresholds, mergeSummaries([line], k6TargetUrl(s.target), 'k6'), [code]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** k6-operator in the cluster: preflight like chaos (context, namespace, CRD, RBAC, dry run), then TestRun. */
+export async function prepareK6Operator(req: RunRequest, s: PerfScenario, runId: string, timing: ChaosTiming): Promise<PreparedK6> {
+  const checks: PreflightCheck[] = [];
+  const g = req.policy.chaos?.guardrails;
+  const namespace = req.namespace ?? s.namespace;
+  const pf: Preflight = { ok: false, checks, objects: [], targets: [], context: undefined, server: undefined, namespace, confirmation: undefined, runId };
+  const errors: string[] = [];
+  const thresholds = scenarioThresholds(req.policy, s, errors);
+  if (errors.length) checks.push({ id: 'load.thresholds', title: 'SLO thresholds', status: 'fail', detail: errors.join('; ') });
+  if (!namespace) checks.push({ id: 'guardrail.namespace', title: 'Namespace allowed', status: 'fail', detail: 'k6-operator scenarios need namespace', fix: `set namespace on scenario "${s.name}", or pass --namespace` });
+  else checks.push(checkNamespace(namespace, g, 'load'));
+  let kube: Kube | undefined;
+  try {
+    const k = kubeconfigFor({ ...(req.context !== undefined ? { context: req.context } : {}), ...(req.kubeconfig ? { kubeconfig: req.kubeconfig } : {}) });
+    pf.context = k.context;
+    pf.server = k.server;
+    kube = new Kube(k.kc, k.server);
+    checks.push({ id: 'kubeconfig', title: 'Cluster context', status: 'pass', detail: `${k.context} → ${k.server}` });
+    const c = checkContext(k.context, k.server, g);
+    checks.push(c.check);
+  } catch (err) {
+    const info = err instanceof ClusterError ? err.info : { message: (err as Error).message, nextStep: '' };
+    checks.push({ id: 'kubeconfig', title: 'Cluster context', status: 'fail', detail: info.message, fix: info.nextStep });
+  }
+  const objects = namespace ? k6OperatorObjects(s, k6Script(s, thresholds, runId), runId, namespace) : [];
+  pf.objects = objects.map((o) => o.object);
+  if (kube && namespace && !checks.some((c) => c.status === 'fail')) {
+    try {
+      const served = await kube.servedPlurals('k6.io', 'v1alpha1');
+      if (!served.includes('testruns')) checks.push({ id: 'crd', title: 'CRDs installed', status: 'fail', detail: 'k6.io/v1alpha1 testruns is not served: k6-operator is not installed', fix: 'install k6-operator: helm repo add grafana https://grafana.github.io/helm-charts && helm install k6-operator grafana/k6-operator -n k6-operator-system --create-namespace' });
+      else checks.push({ id: 'crd', title: 'CRDs installed', status: 'pass', detail: 'k6.io/v1alpha1 testruns' });
+      const denied: string[] = [];
+      for (const [group, plural] of [['k6.io', 'testruns'], ['', 'configmaps']] as const) {
+        for (const verb of ['create', 'get', 'list', 'delete']) if (!(await kube.canI(verb, group, plural, namespace)).allowed) denied.push(`${verb} ${plural}`);
+      }
+      if (!(await kube.canI('list', '', 'pods', namespace)).allowed) denied.push('list pods');
+      if (!(await kube.canI('get', '', 'pods/log', namespace)).allowed) denied.push('get pods/log');
+      checks.push(denied.length ? { id: 'rbac', title: 'Permissions', status: 'fail', detail: `not allowed in ${namespace}: ${denied.join(', ')}`, fix: `ask for a Role in ${namespace} granting ${denied.join(', ')}` } : { id: 'rbac', title: 'Permissions', status: 'pass', detail: 'testruns, configmaps, pods, pods/log' });
+      const nsOk = await kube.namespaceExists(namespace);
+      checks.push(nsOk ? { id: 'namespace', title: 'Namespace exists', status: 'pass', detail: namespace } : { id: 'namespace', title: 'Namespace exists', status: 'fail', detail: `namespace ${namespace} does not exist` });
+      if (nsOk && !denied.length && served.includes('testruns')) {
+        const problems: string[] = [];
+        for (const o of objects) {
+          try {
+            await kube.create(typeOf(refOf(o.object, o.plural)), namespace, o.object, true);
+          } catch (err) {
+            problems.push(err instanceof ClusterError ? err.info.message : (err as Error).message);
+          }
+        }
+        checks.push(problems.length ? { id: 'dry-run', title: 'Server-side dry run', status: 'fail', detail: problems.join('; ') } : { id: 'dry-run', title: 'Server-side dry run', status: 'pass', detail: `${objects.length} object(s) accepted with dryRun=All` });
+      }
+    } catch (err) {
+      const info = err instanceof ClusterError ? err.info : { message: (err as Error).message, nextStep: '' };
+      checks.push({ id: 'cluster', title: 'Cluster reachable', status: 'fail', detail: info.message, fix: info.nextStep });
+    }
+  }
+  pf.ok = !checks.some((c) => c.status === 'fail');
+  return {
+    engine: 'k6-operator',
+    preflight: pf,
+    execute: async (j, signal) => {
+      if (!kube || !namespace) throw new Error('no cluster');
+      await executeK6Operator(j, signal, kube, namespace, objects, s, thresholds, timing);
+    },
+    cleanup: async (j) => {
+      if (!kube) return { runId: j.rec.id, deleted: [], leftovers: [], clean: true };
+      j.state('cleaning', 'deleting the TestRun and its script');
+      const r = await cleanupRun(kube, j.rec, timing, (ref) => j.note('deleted', `${ref.kind}/${ref.name} deleted and gone`));
+      j.rec.deleted = r.deleted;
+      j.rec.leftovers = r.leftovers;
+      j.save();
+      return r;
+    },
+  };
+}
+
+async function executeK6Operator(
+  j: RunJournal,
+  signal: AbortSignal,
+  kube: Kube,
+  ns: string,
+  objects: Array<{ object: KubeObject; plural: string }>,
+  s: PerfScenario,
+  thresholds: Threshold[],
+  timing: ChaosTiming,
+): Promise<void> {
+  j.state('creating', `TestRun with ${s.parallelism ?? 1} runner(s) in ${ns}`);
+  for (const o of objects) {
+    const ref = refOf(o.object, o.plural);
+    j.rec.created.push(ref);
+    j.save();
+    await kube.create(typeOf(ref), ns, o.object);
+    j.note('created', `${ref.kind}/${ref.name}`);
+  }
+  const tr = objects.find((o) => o.plural === 'testruns');
+  if (!tr) throw new Error('no TestRun');
+  const t = typeOf(refOf(tr.object, tr.plural));
+  const name = tr.object.metadata.name;
+  const deadline = Date.now() + scenarioDurationMs(s) + timing.finishGraceMs;
+  let stage: string | undefined;
+  while (!signal.aborted) {
+    const o = await kube.get(t, ns, name);
+    if (!o) throw new Error(`TestRun ${name} disappeared (cleanup: post deletes it; genai4dfx does not set it)`);
+    const next = (o.status as { stage?: string } | undefined)?.stage;
+    if (next !== stage) {
+      stage = next;
+      j.note('note', `TestRun stage ${stage ?? '-'}`);
+      if (stage === 'started') j.state('running', 'k6 runners started');
+    }
+    if (stage === 'finished' || stage === 'error') break;
+    if (Date.now() > deadline) throw new Error(`TestRun ${name} did not finish in time (stage ${stage ?? '-'})`);
+    await new Promise((r) => setTimeout(r, timing.pollMs));
+  }
+  if (signal.aborted) return;
+  if (stage === 'error') throw new Error(`TestRun ${name} reached stage error: see kubectl describe -n ${ns} testrun ${name} and the initializer pod's log`);
+  // Runner pods: labels app=k6, k6_cr=<name>, runner=true (k6-operator), exit code 99 = thresholds crossed.
+  const pods = await kube.listPods(ns, `app=k6,k6_cr=${name},runner=true`);
+  if (!pods.length) throw new Error(`no runner pods for TestRun ${name}`);
+  const lines = [];
+  const codes: number[] = [];
+  for (const p of pods) {
+    codes.push(p.exitCode ?? -1);
+    const line = parseSummaryLine(await kube.podLog(ns, p.name));
+    if (line) lines.push(line);
+    j.rec.evidence.push({ source: `runner ${p.name}`, at: new Date().toISOString(), summary: `exit ${p.exitCode ?? '?'}`, data: line });
+  }
+  if (lines.length < pods.length) j.log('warn', `${pods.length - lines.length} runner(s) printed no summary line`);
+  verdict(j, thresholds, mergeSummaries(lines, k6TargetUrl(s.target), 'k6-operator'), codes);
+}
