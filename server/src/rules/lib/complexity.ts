@@ -1,7 +1,7 @@
 // Cyclomatic complexity of one function (McCabe): 1 + its decision points, not counting nested functions (they are
 // functions of their own). Decision points: if / else if / elif, loops, each non-default case, catch / except,
 // && / || / and / or, and the conditional expression (?: / x if c else y), plus comprehension for/if clauses.
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
 
 /** Node types that start a function of their own, in the six grammars. */
 export const FUNCTION_TYPES = new Set([
@@ -21,28 +21,44 @@ const DECISIONS = new Set([
   'for_in_clause', 'if_clause',
 ]);
 
-/** True for `&&`/`||`/`and`/`or` nodes. */
-function isBooleanOperator(n: Node): boolean {
-  if (n.type === 'boolean_operator') return true;
-  if (n.type !== 'binary_expression') return false;
-  const op = n.childForFieldName('operator')?.type;
-  return op === '&&' || op === '||';
-}
-
-/** Java `case` labels (a `default` label is not a decision). */
-function isJavaCase(n: Node): boolean {
-  return n.type === 'switch_label' && n.child(0)?.type === 'case';
-}
-
 /** The cyclomatic complexity of a function node (1 for a function with no branches). */
 export function cyclomaticComplexity(fn: Node): number {
+  const cached = memo.get(fn.tree)?.get(fn.id);
+  if (cached !== undefined) return cached;
+  // A cursor walk: allocating child arrays per node would dominate the cost on large files.
   let n = 1;
-  const stack: Node[] = [...fn.namedChildren];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (FUNCTION_TYPES.has(node.type)) continue;
-    if (DECISIONS.has(node.type) || isBooleanOperator(node) || isJavaCase(node)) n++;
-    for (const c of node.namedChildren) stack.push(c);
+  const cursor = fn.walk();
+  try {
+    let descend = cursor.gotoFirstChild();
+    while (descend || cursor.gotoNextSibling() || climb(cursor, fn)) {
+      descend = false;
+      const type = cursor.nodeType;
+      if (!cursor.nodeIsNamed) continue;
+      if (FUNCTION_TYPES.has(type)) continue;
+      if (DECISIONS.has(type)) n++;
+      else if (type === 'boolean_operator') n++;
+      else if (type === 'binary_expression') {
+        const op = cursor.currentNode.childForFieldName('operator')?.type;
+        if (op === '&&' || op === '||') n++;
+      } else if (type === 'switch_label' && cursor.currentNode.child(0)?.type === 'case') n++;
+      descend = cursor.gotoFirstChild();
+    }
+  } finally {
+    cursor.delete();
   }
+  let perTree = memo.get(fn.tree);
+  if (!perTree) memo.set(fn.tree, (perTree = new Map()));
+  perTree.set(fn.id, n);
   return n;
+}
+
+const memo = new WeakMap<Tree, Map<number, number>>();
+
+/** Move up until a parent has a next sibling; false when back at `root`. */
+function climb(cursor: TreeCursor, root: Node): boolean {
+  while (cursor.gotoParent()) {
+    if (cursor.currentNode.id === root.id) return false;
+    if (cursor.gotoNextSibling()) return true;
+  }
+  return false;
 }

@@ -41,9 +41,17 @@ function isRoundTrip(language: LanguageId, recv: string, fn: string, argc: numbe
 
 const callee = (m: RuleMatch): string => (m.text('recv') ? `${m.text('recv')}.${m.text('fn')}` : m.text('fn'));
 
+// Method names any recognised call can have (the filter decides by receiver): the query drops every other call early.
+const names = (s: string): string => s.split(' ').map((n) => `"${n}"`).join(' ');
+const GO_NAMES = names('Get Post Head PostForm Do Query QueryRow QueryContext QueryRowContext Exec ExecContext Select GetContext SelectContext NamedExec First Find Take');
+const PY_NAMES = names('get get_or_create update_or_create create post put patch delete head options request send urlopen execute query fetch fetchrow fetchval scalar scalars find_one find');
+const JS_NAMES = names('findUnique findFirst findMany findOne findById findByPk create update upsert delete count aggregate updateOne deleteOne countDocuments get post put patch head request query execute one oneOrNone many manyOrNone any none all run');
+const JAVA_NAMES = names('executeQuery executeUpdate executeLargeUpdate execute getForObject getForEntity postForObject postForEntity exchange put delete send save saveAndFlush find createQuery createNativeQuery persist merge query queryForObject queryForList queryForMap update');
+
 const JS = `
   (call_expression function: (identifier) @fn (#eq? @fn "fetch")) @match
-  (call_expression function: (member_expression object: (_) @recv property: (property_identifier) @fn)) @match`;
+  (call_expression function: (member_expression object: (_) @recv property: (property_identifier) @fn)
+    (#match? @fn "^(find|get|count|exists|delete)|^(${JS_NAMES.replace(/"/g, '').replace(/ /g, '|')})$")) @match`;
 
 /** One query or HTTP call per item is the N+1 pattern: latency and load grow with the data. */
 export default defineRule({
@@ -53,12 +61,13 @@ export default defineRule({
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'Database query or HTTP call inside a loop (N+1)',
   query: {
-    go: '(call_expression function: (selector_expression operand: (_) @recv field: (field_identifier) @fn)) @match',
-    python: '(call function: (attribute object: (_) @recv attribute: (identifier) @fn)) @match',
+    go: `(call_expression function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) (#any-of? @fn ${GO_NAMES})) @match`,
+    python: `(call function: (attribute object: (_) @recv attribute: (identifier) @fn) (#any-of? @fn ${PY_NAMES})) @match`,
     typescript: JS,
     tsx: JS,
     javascript: JS,
-    java: '(method_invocation object: (_) @recv name: (identifier) @fn) @match',
+    java: `(method_invocation object: (_) @recv name: (identifier) @fn
+            (#match? @fn "^(find|get|count|exists|delete|query)|^(${JAVA_NAMES.replace(/"/g, '').replace(/ /g, '|')})$")) @match`,
   },
   filter: (m, ctx) =>
     (m.text('recv') ? isRoundTrip(ctx.language, m.text('recv'), m.text('fn'), namedArgs(m.node.childForFieldName('arguments')).length) : true)

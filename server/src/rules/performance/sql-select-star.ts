@@ -13,6 +13,9 @@ export function selectsStar(text: string): boolean {
   return false;
 }
 
+/** Drops every literal without `select ... *` inside the query, before any JS-side work. */
+const STAR = '(#match? @match "[Ss][Ee][Ll][Ee][Cc][Tt][^*]*[*]")';
+
 /** `SELECT *` reads and ships every column, and breaks positional scans when the table changes. */
 export default defineRule({
   id: 'sql-select-star',
@@ -22,12 +25,12 @@ export default defineRule({
   title: 'SQL query selects every column (SELECT *)',
   triggers: ['*'],
   query: {
-    go: '[(interpreted_string_literal) (raw_string_literal)] @match',
-    python: '(string) @match',
-    typescript: '[(string) (template_string)] @match',
-    tsx: '[(string) (template_string)] @match',
-    javascript: '[(string) (template_string)] @match',
-    java: '(string_literal) @match',
+    go: `([(interpreted_string_literal) (raw_string_literal)] @match ${STAR})`,
+    python: `((string) @match ${STAR})`,
+    typescript: `([(string) (template_string)] @match ${STAR})`,
+    tsx: `([(string) (template_string)] @match ${STAR})`,
+    javascript: `([(string) (template_string)] @match ${STAR})`,
+    java: `((string_literal) @match ${STAR})`,
   },
   // A string statement is a docstring or a no-op, not a query.
   filter: (m, ctx) => m.node.parent?.type !== 'expression_statement' && !isTestPath(ctx.relativePath) && selectsStar(m.node.text),

@@ -1,4 +1,5 @@
-import { defineRule } from '../../engine/define-rule';
+import type { Tree } from 'web-tree-sitter';
+import { defineRule, type RuleContext } from '../../engine/define-rule';
 import { basename } from 'node:path';
 import { isTestPath } from '../lib/syntax';
 import { siblingsText } from '../lib/sibling-files';
@@ -7,6 +8,35 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Generated code and files whose tests would live elsewhere. */
 const SKIP_PATH = /(\.pb\.go|_gen\.go|_generated\.go|zz_generated[\w.]*\.go|_string\.go|mock_[\w.]*\.go|_mock\.go)$|(^|[\\/])(mocks?|fakes?|testutil|testing|internal[\\/]testdata|cmd)[\\/]/;
+
+const testsByTree = new WeakMap<Tree, string | null>();
+
+/**
+ * The text of the package's test files, once per analysed tree; undefined when the file is not on disk or has no
+ * <file>_test.go of its own (elsewhere the tests may live in another folder, such as an external test package or a
+ * test/ tree, and "untested" could not be told from "tested elsewhere").
+ */
+function packageTests(tree: Tree, ctx: RuleContext): string | undefined {
+  let tests = testsByTree.get(tree);
+  if (tests === undefined) {
+    tests = eligible(ctx) ? testsOf(ctx.path) : null;
+    testsByTree.set(tree, tests);
+  }
+  return tests ?? undefined;
+}
+
+/** Test files, `package main`, generated code and mocks are not checked (decided once per tree, not per function). */
+function eligible(ctx: RuleContext): boolean {
+  if (isTestPath(ctx.relativePath) || SKIP_PATH.test(ctx.relativePath)) return false;
+  const head = ctx.text.slice(0, 4096);
+  return !/^package\s+main\b/m.test(ctx.text) && !/^\/\/ Code generated .* DO NOT EDIT\.$/m.test(head);
+}
+
+/** The folder's test files, when `file` is on disk and has a <file>_test.go of its own. */
+function testsOf(file: string): string | null {
+  const own = new RegExp(`^${escape(basename(file).replace(/\.go$/, ''))}_test\.go$`);
+  return siblingsText(file, own) ? siblingsText(file, /_test\.go$/) ?? null : null;
+}
 
 /** An exported Go function that no test in its package mentions is a public contract with no check on it. */
 export default defineRule({
@@ -18,13 +48,7 @@ export default defineRule({
   triggers: ['func '],
   query: '(function_declaration name: (identifier) @report (#match? @report "^[A-Z]")) @match',
   filter: (m, ctx) => {
-    if (isTestPath(ctx.relativePath) || SKIP_PATH.test(ctx.relativePath) || /^package\s+main\b/m.test(ctx.text)) return false;
-    if (/^\/\/ Code generated .* DO NOT EDIT\.$/m.test(ctx.text)) return false;
-    // Only files that have their own <file>_test.go: elsewhere the tests may live in another folder (an external
-    // test package, a test/ tree) and "untested" could not be told from "tested elsewhere".
-    const own = new RegExp(`^${escape(basename(ctx.path).replace(/\.go$/, ''))}_test\.go$`);
-    if (siblingsText(ctx.path, own) === undefined || siblingsText(ctx.path, own) === '') return false;
-    const tests = siblingsText(ctx.path, /_test\.go$/);
+    const tests = packageTests(m.node.tree, ctx);
     if (tests === undefined) return false;
     return !new RegExp(`\\b${m.text('report')}\\b`).test(tests);
   },

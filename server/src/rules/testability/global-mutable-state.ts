@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
 import type { LanguageId } from '../../engine/languages';
 import { isGeneratorScript } from '../lib/file-kind';
@@ -25,10 +25,14 @@ const FUNCTION_TYPES: Partial<Record<LanguageId, string[]>> = {
   java: ['method_declaration', 'constructor_declaration'],
 };
 
+const functionsByTree = new WeakMap<Tree, Node[]>();
+
 /** The functions of the file (outside start-up code and locked sections) that mutate `name`. */
 function mutators(root: Node, name: string, language: LanguageId): Node[] {
   const re = mutation(name, language);
-  return root.descendantsOfType(FUNCTION_TYPES[language] ?? []).filter((fn) => {
+  let functions = functionsByTree.get(root.tree);
+  if (!functions) functionsByTree.set(root.tree, (functions = root.descendantsOfType(FUNCTION_TYPES[language] ?? [])));
+  return functions.filter((fn) => {
     // The function or one it is nested in (a decorator's wrapper) is start-up code.
     const names = [fn, ...ancestors(fn)].filter((a) => (FUNCTION_TYPES[language] ?? []).includes(a.type)).map((a) => a.childForFieldName('name')?.text ?? '');
     // `...Locked` functions are called with the lock held, by convention.

@@ -44,7 +44,9 @@ function isConfigDefault(n: Node): boolean {
   return /default_parameter|assignment_pattern|pair|keyword_argument/.test(p.type) && /default|fallback/i.test(p.childForFieldName('key')?.text ?? p.childForFieldName('name')?.text ?? '');
 }
 
-const STRINGS = '[(string) (template_string)] @match';
+// Only literals with a scheme or a port can be endpoints: the predicate drops every other string inside the query.
+const ENDPOINTISH = '(#match? @match "://|[0-9A-Za-z]:[0-9]")';
+const STRINGS = `([(string) (template_string)] @match ${ENDPOINTISH})`;
 
 /** A literal internal address ties the code to one environment: tests and staging cannot point it elsewhere. */
 export default defineRule({
@@ -54,12 +56,12 @@ export default defineRule({
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'Service endpoint hard-coded in the source',
   query: {
-    go: '[(interpreted_string_literal) (raw_string_literal)] @match',
-    python: '(string) @match',
+    go: `([(interpreted_string_literal) (raw_string_literal)] @match ${ENDPOINTISH})`,
+    python: `((string) @match ${ENDPOINTISH})`,
     typescript: STRINGS,
     tsx: STRINGS,
     javascript: STRINGS,
-    java: '(string_literal) @match',
+    java: `((string_literal) @match ${ENDPOINTISH})`,
   },
   filter: (m, ctx) =>
     m.node.parent?.type !== 'expression_statement'

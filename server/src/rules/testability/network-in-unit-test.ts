@@ -24,7 +24,10 @@ function calleeOf(n: Node): string {
   return call.childForFieldName('function')?.text.replace(/^.*\.(?=\w+\.\w+$)/, '') ?? '';
 }
 
-const STRINGS = '[(string) (template_string)] @match';
+const URLISH = '(#match? @match "(https?|wss?)://")';
+// Only literals passed straight to a call can be connected to (calleeOf below): the query looks at nothing else.
+const JS = `
+  ((arguments [(string) (template_string)] @match) ${URLISH})`;
 
 /** A unit test that calls a real remote host is slow, flaky and fails offline or behind a firewall. */
 export default defineRule({
@@ -35,12 +38,14 @@ export default defineRule({
   title: 'Unit test calls a real remote host',
   triggers: ['http://', 'https://', 'ws://', 'wss://'],
   query: {
-    go: '[(interpreted_string_literal) (raw_string_literal)] @match',
-    python: '(string) @match',
-    typescript: STRINGS,
-    tsx: STRINGS,
-    javascript: STRINGS,
-    java: '(string_literal) @match',
+    go: `((argument_list [(interpreted_string_literal) (raw_string_literal)] @match) ${URLISH})`,
+    python: `
+      ((argument_list (string) @match) ${URLISH})
+      ((keyword_argument value: (string) @match) ${URLISH})`,
+    typescript: JS,
+    tsx: JS,
+    javascript: JS,
+    java: `((argument_list (string_literal) @match) ${URLISH})`,
   },
   filter: (m, ctx) => {
     if (!isTestPath(ctx.relativePath) || /(^|[\\/])(e2e|integration|it|system|smoke)[\\/]|[._-](e2e|integration|it)[._-]|IT\.java$/i.test(ctx.relativePath)) return false;
