@@ -37,6 +37,12 @@ app.get('/checked', async (req, res) => {
   return res.send(await r.text());
 });
 
+async function follow(request, location) {
+  const init = { method: 'POST', body: JSON.stringify(request.body) };
+  // ok: ssrf-request-url
+  return fetch(new Request(new URL(location, request.url).toString(), init));
+}
+
 async function refresh(url) {
   // ok: ssrf-request-url
   return (await fetch(url)).json();

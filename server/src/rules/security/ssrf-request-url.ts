@@ -23,7 +23,9 @@ function fixedHost(n: Node): boolean {
 }
 
 function unsafe(m: RuleMatch, ctx: RuleContext): boolean {
-  const url = m.get('report');
+  let url = m.get('report');
+  // fetch(new Request(url, init)) / fetch(new URL(url)): only the URL, not the init object.
+  if (url?.type === 'new_expression' && /^(Request|URL)$/.test(url.childForFieldName('constructor')?.text ?? '')) url = url.childForFieldName('arguments')?.namedChildren[0];
   if (!url || !inProductionCode(ctx) || fixedHost(url)) return false;
   if (ctx.language === 'go' && m.text('pkg') !== goImportName(ctx.text, 'net/http')) return false;
   return fromRequest(url, ctx.language) && !checkedInFunction(url, VALIDATED);
