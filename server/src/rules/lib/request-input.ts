@@ -6,7 +6,7 @@ import type { LanguageId } from '../../engine/languages';
 import { enclosingFunction } from './syntax';
 
 const SOURCES: Record<string, RegExp> = {
-  js: /\breq\.(query|params|body|headers|cookies|originalUrl|url)\b|\brequest\.(query|params|body|headers|cookies)\b|\breq\.(get|header|param)\(|\bctx\.(query|params|request\.(body|query))\b|\bsearchParams\.get\(/,
+  js: /\breq\.(query|params|body|headers|cookies|originalUrl|url)\b|\brequest\.(query|params)\b|\breq\.(get|header|param)\(|\bctx\.(query|params|request\.(body|query))\b|\bsearchParams\.get\(/,
   python: /\brequest\.(args|form|values|GET|POST|json|files|query_params|path_params|data|cookies|headers)\b|\brequest\.get_json\(/,
   go: /\b(r|req|request)\.(URL\.Query\(\)|FormValue\(|PostFormValue\(|Form\b|PostForm\b|URL\.RawQuery|URL\.Path|Header\.Get\(|PathValue\()|\b(c|ctx)\.(Query|Param|PostForm|DefaultQuery|FormValue|QueryParam|GetQuery)\(|\bmux\.Vars\(/,
   java: /\b(request|req|httpRequest|servletRequest|httpServletRequest)\.(getParameter|getHeader|getQueryString|getPathInfo|getRequestURI|getParameterValues)\(/,

@@ -42,9 +42,9 @@ function classify(node: Parameters<typeof literalText>[0], path: string, option:
   if (format && !(test && (/^(jwt|private-key)$/.test(format.kind) || /^ASIA/.test(value.slice(format.start))))) {
     return { what: KIND[format.kind] ?? `A secret (${format.kind})` };
   }
-  if (test) return undefined;
+  if (test || !looksLikeSecretValue(value)) return undefined;
   const name = secretNameOf(node);
-  if (!name || !isSecretName(name) || !looksLikeSecretValue(value)) return undefined;
+  if (!name || !isSecretName(name)) return undefined;
   if (value.toLowerCase().includes(name.toLowerCase())) return undefined;
   return { what: 'A hard-coded secret', name };
 }

@@ -25,6 +25,7 @@ import pythonSslUnverifiedContext from './python-ssl-unverified-context';
 import pythonTlsVerifyDisabled from './python-tls-verify-disabled';
 import shellCommandInjection from './shell-command-injection';
 import sqlStringConcatenation from './sql-string-concatenation';
+import ssrfRequestUrl from './ssrf-request-url';
 import unsafeDeserialization from './unsafe-deserialization';
 import weakHash from './weak-hash';
 import weakTlsVersion from './weak-tls-version';
@@ -57,6 +58,7 @@ export const SECURITY: readonly RuleDefinition[] = [
   pythonTlsVerifyDisabled,
   shellCommandInjection,
   sqlStringConcatenation,
+  ssrfRequestUrl,
   unsafeDeserialization,
   weakHash,
   weakTlsVersion,
