@@ -23,19 +23,64 @@ export interface CompileError {
 export class RuleRegistry {
   readonly byId: ReadonlyMap<string, RuleDefinition>;
 
+  /**
+   * Fused queries for the rules actually active in a file (enabled, triggers present), by language and rule set.
+   * A pattern that cannot apply still costs its matching and the marshalling of its matches (a broad pattern of one
+   * rule produced 76,000 matches over the bench corpus for files that never mention its library), so each file runs
+   * only its active rules' patterns. Sets repeat (an editor re-runs the same set on every keystroke), so they are
+   * compiled once and kept, least recently used first out.
+   */
+  private readonly subsets = new Map<string, FusedQuery>();
+  private static readonly MAX_SUBSETS = 96;
+
   private constructor(
     readonly rules: readonly RuleDefinition[],
     readonly fused: ReadonlyMap<LanguageId, FusedQuery>,
     readonly kubernetesRules: readonly RuleDefinition[],
     readonly errors: readonly CompileError[],
+    private readonly sources: ReadonlyMap<LanguageId, ReadonlyMap<RuleDefinition, string>>,
+    private readonly pool: ParserPool,
   ) {
     this.byId = new Map(rules.map((r) => [r.meta.id, r]));
+  }
+
+  /** The fused query of `active` (rules of `lang`'s fused query, in its order); the full one when all are active. */
+  fusedFor(lang: LanguageId, active: readonly RuleDefinition[]): FusedQuery | undefined {
+    const all = this.fused.get(lang);
+    if (!all || !active.length) return undefined;
+    if (active.length === all.rules.length) return all;
+    const key = `${lang}:${active.map((d) => d.meta.id).join(',')}`;
+    let f = this.subsets.get(key);
+    if (f) {
+      this.subsets.delete(key);
+      this.subsets.set(key, f);
+      return f;
+    }
+    const srcs = this.sources.get(lang);
+    const patternRule: RuleDefinition[] = [];
+    const parts: string[] = [];
+    for (const d of active) {
+      const src = srcs?.get(d);
+      if (!src) continue;
+      parts.push(src);
+      const n = all.patternRule.filter((r) => r === d).length;
+      for (let i = 0; i < n; i++) patternRule.push(d);
+    }
+    f = { query: new Query(this.pool.language(lang), parts.join('\n')), patternRule, rules: active };
+    this.subsets.set(key, f);
+    if (this.subsets.size > RuleRegistry.MAX_SUBSETS) {
+      const [oldest, q] = this.subsets.entries().next().value as [string, FusedQuery];
+      this.subsets.delete(oldest);
+      q.query.delete();
+    }
+    return f;
   }
 
   /** Compile every rule's query against the loaded grammars and fuse them per language. */
   static compile(defs: readonly RuleDefinition[], pool: ParserPool): RuleRegistry {
     const errors: CompileError[] = [];
     const fused = new Map<LanguageId, FusedQuery>();
+    const sourcesByLang = new Map<LanguageId, Map<RuleDefinition, string>>();
     const ids = new Set<string>();
     for (const d of defs) {
       if (ids.has(d.meta.id)) throw new Error(`duplicate rule id ${d.meta.id}`);
@@ -64,9 +109,10 @@ export class RuleRegistry {
         }
       }
       if (sources.length) fused.set(lang, { query: new Query(language, sources.join('\n')), patternRule, rules });
+      sourcesByLang.set(lang, new Map(rules.map((d, i) => [d, sources[i] ?? ''])));
     }
     const kubernetesRules = defs.filter((d) => !isQueryRule(d.spec));
-    return new RuleRegistry(defs, fused, kubernetesRules, errors);
+    return new RuleRegistry(defs, fused, kubernetesRules, errors, sourcesByLang, pool);
   }
 
   /** Metadata of every rule, sorted by id. */
@@ -77,6 +123,8 @@ export class RuleRegistry {
   /** Free the WASM memory of the compiled queries. */
   dispose(): void {
     for (const f of this.fused.values()) f.query.delete();
+    for (const f of this.subsets.values()) f.query.delete();
+    this.subsets.clear();
   }
 }
 

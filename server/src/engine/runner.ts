@@ -75,16 +75,17 @@ export function runRules(
       if (spec.triggers && !spec.triggers.some((t) => ctx.text.includes(t))) continue;
       active.set(d, lvl);
     }
-    if (active.size) {
+    const query = active.size ? registry.fusedFor(ctx.language, [...active.keys()]) : undefined;
+    if (query) {
       const deadline = performance.now() + (opts.budgetMs ?? 5000);
-      const matches = fused.query.matches(tree.rootNode, {
+      const matches = query.query.matches(tree.rootNode, {
         progressCallback: () => {
           if (performance.now() > deadline) truncated = true;
           return truncated;
         },
       });
       for (const m of matches) {
-        const d = fused.patternRule[m.patternIndex];
+        const d = query.patternRule[m.patternIndex];
         const lvl = d && active.get(d);
         if (!d || !lvl || failed.has(d.meta.id) || !isQueryRule(d.spec)) continue;
         const spec = d.spec;
