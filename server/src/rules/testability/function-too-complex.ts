@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
-import { cyclomaticComplexity } from '../lib/complexity';
+import { complexityUpperBound, cyclomaticComplexity } from '../lib/complexity';
 import { functionName } from '../lib/syntax';
 
 const JS = `
@@ -37,7 +37,10 @@ export default defineRule({
       (constructor_declaration name: (identifier) @report) @match
       (lambda_expression "->" @report) @match`,
   },
-  filter: (m, ctx) => cyclomaticComplexity(m.node) > Number(ctx.options.maxComplexity),
+  filter: (m, ctx) => {
+    const max = Number(ctx.options.maxComplexity);
+    return complexityUpperBound(m.node.text) > max && cyclomaticComplexity(m.node) > max;
+  },
   message: (m, ctx) => {
     const max = Number(ctx.options.maxComplexity);
     const name = functionName(m.node);
