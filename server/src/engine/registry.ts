@@ -1,4 +1,4 @@
-import { Query } from 'web-tree-sitter';
+import { Query, type Language } from 'web-tree-sitter';
 import { isQueryRule, type K8sRuleSpec, type QueryRuleSpec, type RuleDefinition } from './define-rule';
 import { LANGUAGES, type LanguageId } from './languages';
 import type { ParserPool } from './parser-pool';
@@ -88,28 +88,12 @@ export class RuleRegistry {
     }
     for (const { id: lang } of LANGUAGES) {
       const language = pool.language(lang);
-      const sources: string[] = [];
-      const patternRule: RuleDefinition[] = [];
-      const rules: RuleDefinition[] = [];
-      for (const d of defs) {
-        if (!isQueryRule(d.spec) || !d.spec.languages.includes(lang)) continue;
-        const src = querySource(d.spec, lang);
-        if (!src) continue;
-        let q: Query | undefined;
-        try {
-          q = new Query(language, src);
-          if (!q.captureNames.includes('match')) throw new Error('the query has no @match capture');
-          for (let i = 0; i < q.patternCount(); i++) patternRule.push(d);
-          sources.push(src);
-          rules.push(d);
-        } catch (e) {
-          errors.push({ ruleId: d.meta.id, language: lang, message: (e as Error).message });
-        } finally {
-          q?.delete();
-        }
-      }
-      if (sources.length) fused.set(lang, { query: new Query(language, sources.join('\n')), patternRule, rules });
-      sourcesByLang.set(lang, new Map(rules.map((d, i) => [d, sources[i] ?? ''])));
+      const candidates = defs.filter((d) => isQueryRule(d.spec) && d.spec.languages.includes(lang) && querySource(d.spec, lang));
+      // Compile the fused query first and map its patterns back to rules by source offset: one compile per language
+      // (start-up was a second per catalogue). Only when it fails are the rules compiled one by one, to find the culprit.
+      const compiled = fuseAll(language, lang, candidates) ?? fuseOneByOne(language, lang, candidates, errors);
+      if (compiled) fused.set(lang, compiled);
+      sourcesByLang.set(lang, new Map((compiled?.rules ?? []).map((d) => [d, querySource(d.spec as QueryRuleSpec, lang)])));
     }
     const kubernetesRules = defs.filter((d) => !isQueryRule(d.spec));
     return new RuleRegistry(defs, fused, kubernetesRules, errors, sourcesByLang, pool);
@@ -126,6 +110,64 @@ export class RuleRegistry {
     for (const f of this.subsets.values()) f.query.delete();
     this.subsets.clear();
   }
+}
+
+/** All rules' queries as one Query, or undefined when it does not compile or a rule lacks its @match capture. */
+function fuseAll(language: Language, lang: LanguageId, rules: readonly RuleDefinition[]): FusedQuery | undefined {
+  if (!rules.length) return undefined;
+  const starts: number[] = [];
+  let offset = 0;
+  const parts: string[] = [];
+  for (const d of rules) {
+    const src = querySource(d.spec as QueryRuleSpec, lang);
+    if (!/@match\b/.test(src)) return undefined;
+    starts.push(offset);
+    parts.push(src);
+    offset += Buffer.byteLength(src, 'utf8') + 1;
+  }
+  let query: Query;
+  try {
+    query = new Query(language, parts.join('\n'));
+  } catch {
+    return undefined;
+  }
+  const patternRule: RuleDefinition[] = [];
+  let r = 0;
+  for (let i = 0; i < query.patternCount(); i++) {
+    const at = query.startIndexForPattern(i);
+    while (r + 1 < starts.length && (starts[r + 1] ?? Infinity) <= at) r++;
+    patternRule.push(rules[r] as RuleDefinition);
+  }
+  // A rule whose text holds no pattern (all comments) would silently do nothing: let the slow path report it.
+  if (new Set(patternRule).size !== rules.length) {
+    query.delete();
+    return undefined;
+  }
+  return { query, patternRule, rules };
+}
+
+/** Compile rule by rule, reporting those that fail, and fuse the rest. */
+function fuseOneByOne(language: Language, lang: LanguageId, defs: readonly RuleDefinition[], errors: CompileError[]): FusedQuery | undefined {
+  const sources: string[] = [];
+  const patternRule: RuleDefinition[] = [];
+  const rules: RuleDefinition[] = [];
+  for (const d of defs) {
+    const src = querySource(d.spec as QueryRuleSpec, lang);
+    let q: Query | undefined;
+    try {
+      q = new Query(language, src);
+      if (!q.captureNames.includes('match')) throw new Error('the query has no @match capture');
+      if (!q.patternCount()) throw new Error('the query has no pattern');
+      for (let i = 0; i < q.patternCount(); i++) patternRule.push(d);
+      sources.push(src);
+      rules.push(d);
+    } catch (e) {
+      errors.push({ ruleId: d.meta.id, language: lang, message: (e as Error).message });
+    } finally {
+      q?.delete();
+    }
+  }
+  return sources.length ? { query: new Query(language, sources.join('\n')), patternRule, rules } : undefined;
 }
 
 /** The query text of a rule for a language ('' when the rule has none for it). */
