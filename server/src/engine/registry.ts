@@ -28,10 +28,10 @@ export class RuleRegistry {
    * A pattern that cannot apply still costs its matching and the marshalling of its matches (a broad pattern of one
    * rule produced 76,000 matches over the bench corpus for files that never mention its library), so each file runs
    * only its active rules' patterns. Sets repeat (an editor re-runs the same set on every keystroke), so they are
-   * compiled once and kept, least recently used first out.
+   * compiled once and kept (up to MAX_SUBSETS; later novel sets run the full query).
    */
   private readonly subsets = new Map<string, FusedQuery>();
-  private static readonly MAX_SUBSETS = 96;
+  private static readonly MAX_SUBSETS = 128;
 
   private constructor(
     readonly rules: readonly RuleDefinition[],
@@ -51,11 +51,10 @@ export class RuleRegistry {
     if (active.length === all.rules.length) return all;
     const key = `${lang}:${active.map((d) => d.meta.id).join(',')}`;
     let f = this.subsets.get(key);
-    if (f) {
-      this.subsets.delete(key);
-      this.subsets.set(key, f);
-      return f;
-    }
+    if (f) return f;
+    // A compile costs about as much as analysing a few files: past the cap, novel sets run the full query instead of
+    // evicting (a scan of a very varied tree would otherwise compile for every file).
+    if (this.subsets.size >= RuleRegistry.MAX_SUBSETS) return all;
     const srcs = this.sources.get(lang);
     const patternRule: RuleDefinition[] = [];
     const parts: string[] = [];
@@ -68,11 +67,6 @@ export class RuleRegistry {
     }
     f = { query: new Query(this.pool.language(lang), parts.join('\n')), patternRule, rules: active };
     this.subsets.set(key, f);
-    if (this.subsets.size > RuleRegistry.MAX_SUBSETS) {
-      const [oldest, q] = this.subsets.entries().next().value as [string, FusedQuery];
-      this.subsets.delete(oldest);
-      q.query.delete();
-    }
     return f;
   }
 
