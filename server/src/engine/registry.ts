@@ -31,6 +31,7 @@ export class RuleRegistry {
    * compiled once and kept (up to MAX_SUBSETS; later novel sets run the full query).
    */
   private readonly subsets = new Map<string, FusedQuery>();
+  private readonly misses = new Map<string, number>();
   private static readonly MAX_SUBSETS = 128;
 
   private constructor(
@@ -55,6 +56,10 @@ export class RuleRegistry {
     // A compile costs about as much as analysing a few files: past the cap, novel sets run the full query instead of
     // evicting (a scan of a very varied tree would otherwise compile for every file).
     if (this.subsets.size >= RuleRegistry.MAX_SUBSETS) return all;
+    // Compile a set the second time it is asked for: a one-off set (one file of a scan) is cheaper with the full query.
+    const seen = (this.misses.get(key) ?? 0) + 1;
+    this.misses.set(key, seen);
+    if (seen < 2) return all;
     const srcs = this.sources.get(lang);
     const patternRule: RuleDefinition[] = [];
     const parts: string[] = [];
