@@ -42,7 +42,7 @@ export class ReportPanels implements vscode.Disposable {
     const record = this.runs.record(runId);
     if (!record) return false;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel('genai4dfx.runReport', `Run: ${record.name}`, vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel('genai4dfx.runReport', vscode.l10n.t('Run: {0}', record.name), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [media],
       retainContextWhenHidden: false,
