@@ -27,15 +27,15 @@ export function resolveCluster(list: ContextList, selection: Selection | undefin
     if (picked) return { kind: 'selected', context: picked, namespace: selection.namespace, files: list.files };
     return {
       kind: 'error',
-      error: { kind: 'no-context', message: `the selected context ${selection.context} is not in the kubeconfig any more`, nextStep: 'Select Cluster Context to pick another' },
+      error: { kind: 'no-context', message: l10n.t('the selected context {0} is not in the kubeconfig any more', selection.context), nextStep: l10n.t('Select Cluster Context to pick another') },
     };
   }
   const current = list.contexts.find((c) => c.name === list.currentContext);
   if (current) return { kind: 'selected', context: current, namespace: undefined, files: list.files };
   if (!list.contexts.length) {
-    return { kind: 'error', error: { kind: 'no-kubeconfig', message: `no contexts in ${list.files.join(', ') || 'the kubeconfig'}`, nextStep: 'set KUBECONFIG or create ~/.kube/config' } };
+    return { kind: 'error', error: { kind: 'no-kubeconfig', message: l10n.t('no contexts in {0}', list.files.join(', ') || l10n.t('the kubeconfig')), nextStep: l10n.t('set KUBECONFIG or create ~/.kube/config') } };
   }
-  return { kind: 'error', error: { kind: 'no-context', message: 'the kubeconfig has no current-context', nextStep: 'Select Cluster Context to pick one' } };
+  return { kind: 'error', error: { kind: 'no-context', message: l10n.t('the kubeconfig has no current-context'), nextStep: l10n.t('Select Cluster Context to pick one') } };
 }
 
 /** The nearest .dfx.yaml, parsed (runnables listed), or why it could not be read. */
