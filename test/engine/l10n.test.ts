@@ -4,7 +4,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { URI } from 'vscode-uri';
 import { isQueryRule } from '../../server/src/engine/define-rule';
 import { PILLARS, SEVERITIES } from '../../server/src/engine/types';
 import { normalizeLocale } from '../../server/src/l10n';
@@ -106,6 +108,48 @@ describe('localization (en + zh-cn)', () => {
       assert.ok(actions.some((a) => a.title === '在此行抑制 python-requests-no-timeout'), JSON.stringify(actions.map((a) => a.title)));
     } finally {
       await client.stop();
+    }
+  });
+  it('a server started with locale zh-cn reports .dfx.yaml problems in Chinese', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genai4dfx-l10n-policy-'));
+    const { client } = await TestClient.start({ rootUri: URI.file(dir).toString(), locale: 'zh-cn' });
+    try {
+      const policy = [
+        'version: 1',
+        'rules:',
+        '  go-http-timeout: off',
+        'reliability:',
+        '  retry:',
+        '    backof: exponential',
+        'slos:',
+        '  - name: checkout-latency',
+        '    latency:',
+        '      p95: 200',
+        'chaos:',
+        '  experiments:',
+        '    - name: kill',
+        '      engine: chaos-mesh',
+        '      kind: PodChaos',
+        '      action: pod-kill',
+        '      target: { namespace: shop }',
+        '      duration: 30s',
+        '      hypothesis:',
+        '        slos: [checkout-latncy]',
+        '  guardrails:',
+        '    allowedNamespaces: [shop]',
+        '',
+      ].join('\n');
+      const uri = URI.file(path.join(dir, '.dfx.yaml')).toString();
+      await client.open(uri, 'dfx-policy', policy);
+      const messages = (await client.diagnostics(uri)).map((d) => String(d.message));
+      const has = (re: RegExp): void => assert.ok(messages.some((m) => re.test(m)), `no message matching ${re}: ${messages.join(' | ')}`);
+      has(/^没有名为 "go-http-timeout" 的规则或支柱（是否指 "go-http-no-timeout"？）：此条目不起作用/);
+      has(/^reliability\.retry 中有未知的键 "backof"/);
+      has(/^没有名为 "checkout-latncy" 的SLO（是否指 "checkout-latency"？）$/);
+      has(/200 没有单位：请写成 200ms 或 200s/);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });
