@@ -178,7 +178,7 @@ export function contextTooltip(ctx: KubeContextInfo, namespace: string, files: r
   const lines = [
     `${l10n.t('**Cluster context** `{0}`', ctx.name)}${ctx.production ? l10n.t(' — counts as **production**') : ''}`,
     '',
-    `- ${l10n.t('server')}: ${ctx.server ? `\`${ctx.server}\`` : l10n.t('unknown')}`,
+    l10n.t('- server: {0}', ctx.server ? `\`${ctx.server}\`` : l10n.t('unknown')),
     l10n.t('- cluster: `{0}`, user: `{1}`', ctx.cluster, ctx.user),
     l10n.t('- namespace: `{0}`', namespace),
     l10n.t('- kubeconfig: {0} (never written; the selection is kept for this workspace)', files.map((f) => `\`${f}\``).join(', ') || l10n.t('none')),
@@ -311,7 +311,7 @@ export function runTooltip(h: RunSummary): string {
   return [
     `**${escapeMd(h.name)}** (${kind}, ${h.engine})${h.dryRun ? l10n.t(' — dry run') : ''}`,
     '',
-    `- ${l10n.t('verdict')}: ${h.verdict ? verdictText(h.verdict) : stateLabel(h.state)}${h.reason ? ` — ${escapeMd(h.reason)}` : ''}`,
+    `${l10n.t('- verdict: {0}', h.verdict ? verdictText(h.verdict) : stateLabel(h.state))}${h.reason ? ` — ${escapeMd(h.reason)}` : ''}`,
     h.context ? `- ${l10n.t('context: `{0}`', h.context)}${h.namespace ? l10n.t(', namespace `{0}`', h.namespace) : ''}` : l10n.t('- local (no cluster)'),
     l10n.t('- started {0} by {1}', h.createdAt, escapeMd(h.who)),
     h.finishedAt ? l10n.t('- finished {0}', h.finishedAt) : undefined,
