@@ -1,6 +1,7 @@
 // Every user-facing string exists in English and Chinese: the manifest (package.nls*.json), the runtime strings of the
 // client and the server (l10n/bundle.l10n.zh-cn.json, keyed by the English text), and every rule's title and message
 // (l10n/rules.zh-cn.json). And a server started with the zh-cn locale really speaks Chinese.
+import * as vscodeL10n from '@vscode/l10n';
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,7 +12,11 @@ import { isQueryRule } from '../../server/src/engine/define-rule';
 import { PILLARS, SEVERITIES } from '../../server/src/engine/types';
 import { normalizeLocale } from '../../server/src/l10n';
 import { RULES } from '../../server/src/rules/index';
+import { runPrecondition } from '../../client/src/runs/flow';
+import { statusBarModel } from '../../client/src/runs/model';
+import { renderReportBody } from '../../client/src/runs/report-html';
 import { ROOT } from '../helpers/engine';
+import { record } from '../client-runs/fake-runs';
 import { TestClient } from '../helpers/lsp-client';
 
 const readJson = (f: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8')) as Record<string, unknown>;
@@ -67,6 +72,20 @@ describe('localization (en + zh-cn)', () => {
       assert.ok(typeof zh === 'string' && zh.trim(), `${file}: "${key}" has no zh-cn translation in l10n/bundle.l10n.zh-cn.json`);
       assert.deepEqual(placeholders(zh), placeholders(key), `"${key}": the translation must keep the same {n} placeholders`);
     }
+  });
+
+  it('the vscode-free Runs modules speak Chinese once @vscode/l10n has the bundle (as activate configures it)', () => {
+    vscodeL10n.config({ contents: bundle });
+    try {
+      const html = renderReportBody(record({ verdict: 'pass', state: 'passed' }));
+      assert.match(html, /<dt>引擎<\/dt>/);
+      assert.match(html, /<span class="badge pass">通过<\/span>/);
+      assert.equal(statusBarModel({ kind: 'loading' }).tooltip, '正在读取 kubeconfig…');
+      assert.match(runPrecondition({ trusted: false, policy: { kind: 'none' }, cluster: { kind: 'loading' } }, 'perf')?.message ?? '', /^genai4dfx：受限模式下无法运行/);
+    } finally {
+      vscodeL10n.config({ contents: {} });
+    }
+    assert.equal(statusBarModel({ kind: 'loading' }).tooltip, 'Reading the kubeconfig…');
   });
 
   it('gives every rule a Chinese title and message whose {{placeholders}} the rule can fill', () => {

@@ -13,6 +13,8 @@ export interface ReportPage {
   nonce: string;
   scriptUri: string;
   styleUri: string;
+  /** The language of the page's static texts (`vscode.env.language` when a translation bundle is loaded); `en` if unset. */
+  lang?: string;
 }
 
 /** The Content-Security-Policy of the report: no network, no inline script, no eval. */
@@ -30,7 +32,7 @@ export function reportCsp(page: Pick<ReportPage, 'cspSource' | 'nonce'>): string
 /** The whole document. */
 export function renderReport(r: RunRecord, page: ReportPage): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${esc(page.lang ?? 'en')}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${reportCsp(page).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">

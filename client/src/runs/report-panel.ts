@@ -74,6 +74,8 @@ export class ReportPanels implements vscode.Disposable {
       nonce: randomBytes(16).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.css')).toString(),
+      // Without a bundle for the display language the static texts are English.
+      lang: vscode.l10n.bundle ? vscode.env.language : 'en',
     });
   }
 
