@@ -226,7 +226,7 @@ class Checker {
       if (options === undefined) continue;
       const optPtr = childPointer(at, 'options');
       if (!options || typeof options !== 'object' || Array.isArray(options)) {
-        this.add('error', 'schema', 'options must be a mapping of option names to values', this.valueSpan(optPtr));
+        this.add('error', 'schema', t('options must be a mapping of option names to values'), this.valueSpan(optPtr));
         continue;
       }
       if (pillar) {
@@ -282,7 +282,7 @@ class Checker {
       const maxD = g.maxDuration === undefined ? undefined : parseDuration(g.maxDuration);
       if (maxD?.ok && maxD.value === 0) this.add('error', 'guardrails', t('maxDuration is 0, so every experiment would be refused'), this.valueSpan(`${gp}/maxDuration`));
     } else if (experiments.length) {
-      this.add('warning', 'guardrails', 'chaos experiments without guardrails cannot run: add chaos.guardrails with allowedNamespaces and allowedContexts', this.keySpan('/chaos'));
+      this.add('warning', 'guardrails', t('chaos experiments without guardrails cannot run: add chaos.guardrails with allowedNamespaces and allowedContexts'), this.keySpan('/chaos'));
     }
     const allowedNs = g && Array.isArray(g.allowedNamespaces) ? g.allowedNamespaces : undefined;
     const maxDuration = g?.maxDuration !== undefined ? parseDuration(g.maxDuration) : undefined;
