@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Ctx } from './ctx';
@@ -7,6 +8,10 @@ import { registerViews } from './views';
 let ctx: Ctx | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The vscode-free modules (runs/model.ts, flow.ts, report-html.ts, report-svg.ts) translate through @vscode/l10n, which
+  // esbuild bundles as its own copy: hand it the bundle VS Code loaded for the display language, before anything renders.
+  // No bundle (English) leaves the English keys in force, as in the tests.
+  l10n.config({ contents: vscode.l10n.bundle ?? {} });
   ctx = new Ctx(context);
   registerCommands(ctx);
   registerViews(ctx);

@@ -1,15 +1,22 @@
 // Every user-facing string exists in English and Chinese: the manifest (package.nls*.json), the runtime strings of the
 // client and the server (l10n/bundle.l10n.zh-cn.json, keyed by the English text), and every rule's title and message
 // (l10n/rules.zh-cn.json). And a server started with the zh-cn locale really speaks Chinese.
+import * as vscodeL10n from '@vscode/l10n';
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { URI } from 'vscode-uri';
 import { isQueryRule } from '../../server/src/engine/define-rule';
 import { PILLARS, SEVERITIES } from '../../server/src/engine/types';
 import { normalizeLocale } from '../../server/src/l10n';
 import { RULES } from '../../server/src/rules/index';
+import { runPrecondition } from '../../client/src/runs/flow';
+import { statusBarModel } from '../../client/src/runs/model';
+import { renderReportBody } from '../../client/src/runs/report-html';
 import { ROOT } from '../helpers/engine';
+import { record } from '../client-runs/fake-runs';
 import { TestClient } from '../helpers/lsp-client';
 
 const readJson = (f: string): Record<string, unknown> => JSON.parse(fs.readFileSync(path.join(ROOT, f), 'utf8')) as Record<string, unknown>;
@@ -67,6 +74,20 @@ describe('localization (en + zh-cn)', () => {
     }
   });
 
+  it('the vscode-free Runs modules speak Chinese once @vscode/l10n has the bundle (as activate configures it)', () => {
+    vscodeL10n.config({ contents: bundle });
+    try {
+      const html = renderReportBody(record({ verdict: 'pass', state: 'passed' }));
+      assert.match(html, /<dt>引擎<\/dt>/);
+      assert.match(html, /<span class="badge pass">通过<\/span>/);
+      assert.equal(statusBarModel({ kind: 'loading' }).tooltip, '正在读取 kubeconfig…');
+      assert.match(runPrecondition({ trusted: false, policy: { kind: 'none' }, cluster: { kind: 'loading' } }, 'perf')?.message ?? '', /^genai4dfx：受限模式下无法运行/);
+    } finally {
+      vscodeL10n.config({ contents: {} });
+    }
+    assert.equal(statusBarModel({ kind: 'loading' }).tooltip, 'Reading the kubeconfig…');
+  });
+
   it('gives every rule a Chinese title and message whose {{placeholders}} the rule can fill', () => {
     const rules = readJson('l10n/rules.zh-cn.json') as Record<string, { title?: string; message?: string }>;
     for (const { meta, spec } of RULES) {
@@ -106,6 +127,48 @@ describe('localization (en + zh-cn)', () => {
       assert.ok(actions.some((a) => a.title === '在此行抑制 python-requests-no-timeout'), JSON.stringify(actions.map((a) => a.title)));
     } finally {
       await client.stop();
+    }
+  });
+  it('a server started with locale zh-cn reports .dfx.yaml problems in Chinese', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genai4dfx-l10n-policy-'));
+    const { client } = await TestClient.start({ rootUri: URI.file(dir).toString(), locale: 'zh-cn' });
+    try {
+      const policy = [
+        'version: 1',
+        'rules:',
+        '  go-http-timeout: off',
+        'reliability:',
+        '  retry:',
+        '    backof: exponential',
+        'slos:',
+        '  - name: checkout-latency',
+        '    latency:',
+        '      p95: 200',
+        'chaos:',
+        '  experiments:',
+        '    - name: kill',
+        '      engine: chaos-mesh',
+        '      kind: PodChaos',
+        '      action: pod-kill',
+        '      target: { namespace: shop }',
+        '      duration: 30s',
+        '      hypothesis:',
+        '        slos: [checkout-latncy]',
+        '  guardrails:',
+        '    allowedNamespaces: [shop]',
+        '',
+      ].join('\n');
+      const uri = URI.file(path.join(dir, '.dfx.yaml')).toString();
+      await client.open(uri, 'dfx-policy', policy);
+      const messages = (await client.diagnostics(uri)).map((d) => String(d.message));
+      const has = (re: RegExp): void => assert.ok(messages.some((m) => re.test(m)), `no message matching ${re}: ${messages.join(' | ')}`);
+      has(/^没有名为 "go-http-timeout" 的规则或支柱（是否指 "go-http-no-timeout"？）：此条目不起作用/);
+      has(/^reliability\.retry 中有未知的键 "backof"/);
+      has(/^没有名为 "checkout-latncy" 的SLO（是否指 "checkout-latency"？）$/);
+      has(/200 没有单位：请写成 200ms 或 200s/);
+    } finally {
+      await client.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

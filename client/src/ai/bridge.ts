@@ -33,10 +33,10 @@ export function registerAiBridge(client: LanguageClient, extension: vscode.Exten
 
 /** Run a prompt on the editor's language models. The first request shows VS Code's consent dialog. */
 export async function runEditorModel(params: EditorModelParams, token: vscode.CancellationToken): Promise<EditorModelResult> {
-  if (!vscode.workspace.isTrusted) return { error: 'this workspace is not trusted: nothing is sent to a model' };
+  if (!vscode.workspace.isTrusted) return { error: vscode.l10n.t('this workspace is not trusted: nothing is sent to a model') };
   const models = await vscode.lm.selectChatModels(params.family ? { family: params.family } : {});
   const model = models[0];
-  if (!model) return { error: params.family ? `no editor language model of family ${params.family} is available` : 'no editor language model is available (is a chat extension installed and signed in?)' };
+  if (!model) return { error: params.family ? vscode.l10n.t('no editor language model of family {0} is available', params.family) : vscode.l10n.t('no editor language model is available (is a chat extension installed and signed in?)') };
   const messages = params.messages.map((m) => (m.role === 'user' ? vscode.LanguageModelChatMessage.User(m.content) : vscode.LanguageModelChatMessage.Assistant(m.content)));
   try {
     const response = await model.sendRequest(messages, { justification: params.justification }, token);
@@ -46,9 +46,9 @@ export async function runEditorModel(params: EditorModelParams, token: vscode.Ca
   } catch (e) {
     if (e instanceof vscode.LanguageModelError) {
       const blocked = /Blocked|quota|rate/i.test(`${e.code} ${e.message}`);
-      const why = e.code === vscode.LanguageModelError.NoPermissions.name ? 'permission to use the editor\'s language models was not given' : e.message;
-      return { error: `editor language model: ${why}`, retryable: blocked };
+      const why = e.code === vscode.LanguageModelError.NoPermissions.name ? vscode.l10n.t('permission to use the editor\'s language models was not given') : e.message;
+      return { error: vscode.l10n.t('editor language model: {0}', why), retryable: blocked };
     }
-    return { error: `editor language model: ${(e as Error).message}` };
+    return { error: vscode.l10n.t('editor language model: {0}', (e as Error).message) };
   }
 }

@@ -11,32 +11,32 @@ const POLICY_FILE = '.dfx.yaml';
 export const createPolicy: CommandFactory = {
   enabled: (ctx) => async () => {
     const folders = vscode.workspace.workspaceFolders ?? [];
-    const folder = folders.length > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder to write .dfx.yaml into' }) : folders[0];
+    const folder = folders.length > 1 ? await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Folder to write .dfx.yaml into') }) : folders[0];
     if (!folder) {
-      if (!folders.length) void vscode.window.showWarningMessage('DFX: open a folder first: the policy is written to its root as .dfx.yaml.');
+      if (!folders.length) void vscode.window.showWarningMessage(vscode.l10n.t('DFX: open a folder first: the policy is written to its root as .dfx.yaml.'));
       return;
     }
     const target = vscode.Uri.joinPath(folder.uri, POLICY_FILE);
     if (await exists(target)) {
-      const pick = await vscode.window.showWarningMessage(`${POLICY_FILE} already exists in ${folder.name}; it is left as it is.`, 'Open It');
+      const pick = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists in {1}; it is left as it is.', POLICY_FILE, folder.name), vscode.l10n.t('Open It'));
       if (pick) await vscode.window.showTextDocument(target);
       return;
     }
     const starter = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'DFX: reading the workspace for a starter policy…' },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('DFX: reading the workspace for a starter policy…') },
       () => ctx.client.sendRequest(StarterPolicyRequest, { folderUri: folder.uri.toString() }),
     );
     const edit = new vscode.WorkspaceEdit();
     edit.createFile(target, { overwrite: false, ignoreIfExists: false });
     edit.insert(target, new vscode.Position(0, 0), starter.text);
     if (!(await vscode.workspace.applyEdit(edit))) {
-      void vscode.window.showErrorMessage(`DFX: could not create ${target.fsPath}.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('DFX: could not create {0}.', target.fsPath));
       return;
     }
     const doc = await vscode.workspace.openTextDocument(target);
     await doc.save();
     await vscode.window.showTextDocument(doc);
-    void vscode.window.showInformationMessage(`DFX: wrote ${POLICY_FILE} from what ${folder.name} contains (${starter.summary}). Review the owners, SLOs and guardrails.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('DFX: wrote {0} from what {1} contains ({2}). Review the owners, SLOs and guardrails.', POLICY_FILE, folder.name, starter.summary));
   },
 };
 

@@ -42,6 +42,6 @@ export const showRules: CommandFactory = {
 
 export const refreshRules: CommandFactory = {
   enabled: (ctx) => async () => {
-    if (!(await ctx.rules.load(ctx.client))) void vscode.window.showWarningMessage('genai4dfx: could not refresh the rules; see the output.');
+    if (!(await ctx.rules.load(ctx.client))) void vscode.window.showWarningMessage(vscode.l10n.t('genai4dfx: could not refresh the rules; see the output.'));
   },
 };

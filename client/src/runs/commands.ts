@@ -39,8 +39,21 @@ function targetOf(arg: unknown): RunTarget | string | undefined {
   return undefined;
 }
 
+/** The button label of a precondition action (the action ids stay English: they are matched below). */
+function actionLabel(a: Precondition['actions'][number]): string {
+  switch (a) {
+    case 'Select Cluster Context':
+      return vscode.l10n.t('Select Cluster Context');
+    case 'Open Policy':
+      return vscode.l10n.t('Open Policy');
+    case 'Manage Workspace Trust':
+      return vscode.l10n.t('Manage Workspace Trust');
+  }
+}
+
 async function showPrecondition(runs: RunsController, p: Precondition): Promise<void> {
-  const pick = await vscode.window.showWarningMessage(p.message, ...p.actions);
+  const label = await vscode.window.showWarningMessage(p.message, ...p.actions.map(actionLabel));
+  const pick = p.actions.find((a) => actionLabel(a) === label);
   if (pick === 'Select Cluster Context') await vscode.commands.executeCommand(RUN_COMMANDS.selectContext);
   else if (pick === 'Manage Workspace Trust') await vscode.commands.executeCommand('workbench.trust.manage');
   else if (pick === 'Open Policy' && runs.policyState.kind !== 'none') await vscode.window.showTextDocument(vscode.Uri.file(runs.policyState.path));
@@ -48,7 +61,7 @@ async function showPrecondition(runs: RunsController, p: Precondition): Promise<
 
 async function selectContext(runs: RunsController): Promise<void> {
   if (!vscode.workspace.isTrusted) {
-    void showPrecondition(runs, { message: 'genai4dfx: cluster contexts are off in Restricted Mode. Trust the workspace to select one.', actions: ['Manage Workspace Trust'] });
+    void showPrecondition(runs, { message: vscode.l10n.t('genai4dfx: cluster contexts are off in Restricted Mode. Trust the workspace to select one.'), actions: ['Manage Workspace Trust'] });
     return;
   }
   let list;
@@ -56,33 +69,33 @@ async function selectContext(runs: RunsController): Promise<void> {
     list = runs.api.listContexts(undefined, runs.policyDocument);
   } catch (e) {
     const err = clusterError(e);
-    void vscode.window.showWarningMessage(`genai4dfx: ${err.kind === 'no-kubeconfig' ? 'no kubeconfig found' : err.message}. ${err.nextStep}`);
+    void vscode.window.showWarningMessage(`genai4dfx: ${err.kind === 'no-kubeconfig' ? vscode.l10n.t('no kubeconfig found') : err.message}. ${err.nextStep}`);
     return;
   }
   if (!list.contexts.length) {
-    void vscode.window.showWarningMessage(`genai4dfx: no kubeconfig found: ${list.files.length ? `${list.files.join(', ')} define no contexts` : 'set KUBECONFIG or create ~/.kube/config'}.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('genai4dfx: no kubeconfig found: {0}.', list.files.length ? vscode.l10n.t('{0} define no contexts', list.files.join(', ')) : vscode.l10n.t('set KUBECONFIG or create ~/.kube/config')));
     return;
   }
   const selected = runs.clusterState.kind === 'selected' ? runs.clusterState.context.name : undefined;
   type Item = vscode.QuickPickItem & { context: KubeContextInfo };
   const items: Item[] = list.contexts.map((c) => ({
     label: `${c.production ? '$(warning)' : '$(server-environment)'} ${c.name}`,
-    description: [c.name === selected ? 'selected' : undefined, c.current ? 'kubeconfig current-context' : undefined, c.production ? 'production' : undefined].filter(Boolean).join(' · '),
-    detail: `${c.server ?? 'unknown server'} · cluster ${c.cluster} · user ${c.user}${c.namespace ? ` · namespace ${c.namespace}` : ''}`,
+    description: [c.name === selected ? vscode.l10n.t('selected') : undefined, c.current ? vscode.l10n.t('kubeconfig current-context') : undefined, c.production ? vscode.l10n.t('production') : undefined].filter(Boolean).join(' · '),
+    detail: `${c.server ?? vscode.l10n.t('unknown server')} · ${vscode.l10n.t('cluster {0} · user {1}', c.cluster, c.user)}${c.namespace ? ` · ${vscode.l10n.t('namespace {0}', c.namespace)}` : ''}`,
     context: c,
   }));
   const pick = await vscode.window.showQuickPick(items, {
-    title: 'Select Cluster Context',
-    placeHolder: `Context for runs in this workspace (from ${list.files.join(', ')}; the kubeconfig is never changed)`,
+    title: vscode.l10n.t('Select Cluster Context'),
+    placeHolder: vscode.l10n.t('Context for runs in this workspace (from {0}; the kubeconfig is never changed)', list.files.join(', ')),
     matchOnDescription: true,
     matchOnDetail: true,
   });
   if (!pick) return;
   const namespace = await vscode.window.showInputBox({
-    title: `Namespace in ${pick.context.name}`,
-    prompt: 'Namespace for runs that do not name one (experiments name their own target namespace). Empty: the context\'s default.',
+    title: vscode.l10n.t('Namespace in {0}', pick.context.name),
+    prompt: vscode.l10n.t('Namespace for runs that do not name one (experiments name their own target namespace). Empty: the context\'s default.'),
     value: runs.selection?.context === pick.context.name ? (runs.selection.namespace ?? '') : (pick.context.namespace ?? ''),
-    validateInput: (v) => (!v || /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v) ? undefined : 'a namespace is lower-case letters, digits and dashes'),
+    validateInput: (v) => (!v || /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(v) ? undefined : vscode.l10n.t('a namespace is lower-case letters, digits and dashes')),
   });
   if (namespace === undefined) return;
   await runs.select(pick.context.name, namespace || undefined);
@@ -97,13 +110,13 @@ async function pickRunnable(runs: RunsController, kind: 'chaos' | 'perf', title:
   if (preferred) {
     const named = all.find((r) => r.name === preferred);
     if (named) return named;
-    void vscode.window.showWarningMessage(`genai4dfx: ${preferred} is not a ${kind === 'chaos' ? 'chaos experiment' : 'load test'} of the nearest .dfx.yaml.`);
+    void vscode.window.showWarningMessage(kind === 'chaos' ? vscode.l10n.t('genai4dfx: {0} is not a chaos experiment of the nearest .dfx.yaml.', preferred) : vscode.l10n.t('genai4dfx: {0} is not a load test of the nearest .dfx.yaml.', preferred));
     return undefined;
   }
   if (all.length === 1) return all[0];
   const pick = await vscode.window.showQuickPick(
-    all.map((r) => ({ label: r.name, description: [r.engine, r.namespace, r.underLoad ? `under load: ${r.underLoad}` : undefined].filter(Boolean).join(' · '), detail: r.description, runnable: r })),
-    { title, placeHolder: runs.policyState.kind === 'loaded' ? `from ${runs.policyState.label}` : undefined, matchOnDescription: true },
+    all.map((r) => ({ label: r.name, description: [r.engine, r.namespace, r.underLoad ? vscode.l10n.t('under load: {0}', r.underLoad) : undefined].filter(Boolean).join(' · '), detail: r.description, runnable: r })),
+    { title, placeHolder: runs.policyState.kind === 'loaded' ? vscode.l10n.t('from {0}', runs.policyState.label) : undefined, matchOnDescription: true },
   );
   return pick?.runnable;
 }
@@ -113,7 +126,7 @@ async function runOne(runs: RunsController, reports: ReportPanels, kind: 'chaos'
   const name = typeof target === 'string' ? target : target?.type === 'runnable' ? target.name : undefined;
   const blocked = runPrecondition(runs.state, kind);
   if (blocked) return showPrecondition(runs, blocked);
-  const runnable = await pickRunnable(runs, kind, kind === 'chaos' ? 'Run Chaos Experiment' : 'Run Load Test', name);
+  const runnable = await pickRunnable(runs, kind, kind === 'chaos' ? vscode.l10n.t('Run Chaos Experiment') : vscode.l10n.t('Run Load Test'), name);
   if (!runnable) return;
   const late = runPrecondition(runs.state, kind, runnable);
   if (late) return showPrecondition(runs, late);
@@ -125,9 +138,9 @@ async function runUnderLoad(runs: RunsController, reports: ReportPanels, arg: un
   const blocked = runPrecondition(runs.state, 'under-load');
   if (blocked) return showPrecondition(runs, blocked);
   const name = typeof target === 'string' ? target : target?.type === 'runnable' ? target.name : undefined;
-  const experiment = await pickRunnable(runs, 'chaos', 'Run Experiment Under Load: the experiment', name);
+  const experiment = await pickRunnable(runs, 'chaos', vscode.l10n.t('Run Experiment Under Load: the experiment'), name);
   if (!experiment) return;
-  const scenario = await pickRunnable(runs, 'perf', `Run ${experiment.name} under which load test?`, experiment.underLoad);
+  const scenario = await pickRunnable(runs, 'perf', vscode.l10n.t('Run {0} under which load test?', experiment.name), experiment.underLoad);
   if (!scenario) return;
   await launch(runs, reports, 'under-load', { experiment: experiment.name, scenario: scenario.name }, experiment);
 }
@@ -155,7 +168,7 @@ async function launch(runs: RunsController, reports: ReportPanels, kind: RunKind
   };
   const requireConfirmation = needsCluster && policy.chaos?.guardrails?.requireConfirmation !== false;
   const prepared = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: 'DFX: preflight…' },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('DFX: preflight…') },
     () => prepareRun(runs.api, request, dialogs(), requireConfirmation),
   );
   if (prepared.kind !== 'start') return;
@@ -173,20 +186,20 @@ async function follow(runs: RunsController, reports: ReportPanels, runId: string
       const sub = runs.onRunEvent((e) => {
         if (e.runId !== runId) return;
         if (e.type === 'state') progress.report({ message: `${stateLabel(e.state)}: ${e.message}` });
-        else if (e.type === 'sample') progress.report({ message: `${Math.round(e.sample.rps)} req/s, p95 ${Math.round(e.sample.p95)} ms, ${(e.sample.errorRate * 100).toFixed(1)}% errors` });
-        else if (e.type === 'slo' && !e.verdict.passed && !e.verdict.unknown) progress.report({ message: `SLO ${e.verdict.slo} broken: ${e.verdict.observed} vs ${e.verdict.threshold}` });
+        else if (e.type === 'sample') progress.report({ message: vscode.l10n.t('{0} req/s, p95 {1} ms, {2}% errors', Math.round(e.sample.rps), Math.round(e.sample.p95), (e.sample.errorRate * 100).toFixed(1)) });
+        else if (e.type === 'slo' && !e.verdict.passed && !e.verdict.unknown) progress.report({ message: vscode.l10n.t('SLO {0} broken: {1} vs {2}', e.verdict.slo, e.verdict.observed, e.verdict.threshold) });
       });
       const cancel = token.onCancellationRequested(() => {
-        progress.report({ message: 'aborting: deleting what the run created and verifying it is gone…' });
+        progress.report({ message: vscode.l10n.t('aborting: deleting what the run created and verifying it is gone…') });
         void live.handle.abort('cancelled by the user').then(
           (report) => {
             if (!report.clean) {
               void vscode.window.showErrorMessage(
-                `genai4dfx: run ${runId} aborted, but ${report.leftovers.map((l) => `${l.kind} ${l.namespace}/${l.name} (${l.reason})`).join(', ')} remain.`,
+                vscode.l10n.t('genai4dfx: run {0} aborted, but {1} remain.', runId, report.leftovers.map((l) => `${l.kind} ${l.namespace}/${l.name} (${l.reason})`).join(', ')),
               );
             }
           },
-          (e: unknown) => void vscode.window.showErrorMessage(`genai4dfx: aborting ${runId} failed: ${errorText(e)}`),
+          (e: unknown) => void vscode.window.showErrorMessage(vscode.l10n.t('genai4dfx: aborting {0} failed: {1}', runId, errorText(e))),
         );
       });
       try {
@@ -199,17 +212,19 @@ async function follow(runs: RunsController, reports: ReportPanels, runId: string
   );
   const verdict = verdictLine(final);
   const show = final.verdict === 'pass' ? vscode.window.showInformationMessage : final.verdict === 'fail' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
-  const pick = await show(`genai4dfx: ${title} ${verdict}`, 'Open Report');
-  if (pick === 'Open Report') reports.open(runId);
+  const open = vscode.l10n.t('Open Report');
+  const pick = await show(`genai4dfx: ${title} ${verdict}`, open);
+  if (pick === open) reports.open(runId);
 }
 
 export function verdictLine(r: RunRecord): string {
-  const what = r.verdict === 'pass' ? 'passed' : r.verdict === 'fail' ? 'failed' : r.verdict === 'aborted' ? 'was aborted' : r.verdict === 'error' ? 'ended in an error' : stateLabel(r.state);
+  const what =
+    r.verdict === 'pass' ? vscode.l10n.t('passed') : r.verdict === 'fail' ? vscode.l10n.t('failed') : r.verdict === 'aborted' ? vscode.l10n.t('was aborted') : r.verdict === 'error' ? vscode.l10n.t('ended in an error') : stateLabel(r.state);
   return `${what}${r.reason ? `: ${r.reason}` : ''}.`;
 }
 
 function describe(req: RunRequest): string {
-  if (req.kind === 'under-load') return `${req.experiment ?? ''} under load ${req.scenario ?? ''}`;
+  if (req.kind === 'under-load') return vscode.l10n.t('{0} under load {1}', req.experiment ?? '', req.scenario ?? '');
   return (req.kind === 'chaos' ? req.experiment : req.scenario) ?? req.kind;
 }
 
@@ -219,14 +234,17 @@ function dialogs(): FlowUi {
     refused: async (_p: Preflight, failed) => {
       void vscode.window.showErrorMessage(refusalMessage(failed), { modal: false });
     },
-    confirm: async (_p, summary) => (await vscode.window.showWarningMessage('Start this run?', { modal: true, detail: summary }, 'Run')) === 'Run',
+    confirm: async (_p, summary) => {
+      const run = vscode.l10n.t('Run');
+      return (await vscode.window.showWarningMessage(vscode.l10n.t('Start this run?'), { modal: true, detail: summary }, run)) === run;
+    },
     typed: async (p, prompt) =>
       vscode.window.showInputBox({
-        title: 'Production context: typed confirmation',
+        title: vscode.l10n.t('Production context: typed confirmation'),
         prompt,
         placeHolder: p.confirmation?.token,
         ignoreFocusOut: true,
-        validateInput: (v) => (v && v !== p.confirmation?.token ? `type ${p.confirmation?.token ?? ''} exactly` : undefined),
+        validateInput: (v) => (v && v !== p.confirmation?.token ? vscode.l10n.t('type {0} exactly', p.confirmation?.token ?? '') : undefined),
       }),
   };
 }
@@ -238,39 +256,47 @@ async function abortRun(runs: RunsController, arg: unknown): Promise<void> {
     const active = runs.activeRuns();
     const orphans = runs.orphans();
     if (!active.length && !orphans.length) {
-      void vscode.window.showInformationMessage('genai4dfx: no run is running, and no earlier run was left running.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('genai4dfx: no run is running, and no earlier run was left running.'));
       return;
     }
     const pick = await vscode.window.showQuickPick(
       [
-        ...active.map((r) => ({ label: r.name, description: `${stateLabel(r.state)} · ${r.context ?? 'local'}`, runId: r.id })),
-        ...orphans.map((o) => ({ label: o.name, description: `left running ${ago(Date.now(), Date.parse(o.createdAt)) ?? ''} · ${o.context ?? 'local'}`, runId: o.id })),
+        ...active.map((r) => ({ label: r.name, description: `${stateLabel(r.state)} · ${r.context ?? vscode.l10n.t('local')}`, runId: r.id })),
+        ...orphans.map((o) => ({ label: o.name, description: `${vscode.l10n.t('left running {0}', ago(Date.now(), Date.parse(o.createdAt)) ?? '')} · ${o.context ?? vscode.l10n.t('local')}`, runId: o.id })),
       ],
-      { title: 'Abort Run', placeHolder: 'Stops the run, deletes what it created and checks it is gone' },
+      { title: vscode.l10n.t('Abort Run'), placeHolder: vscode.l10n.t('Stops the run, deletes what it created and checks it is gone') },
     );
     runId = pick?.runId;
   }
   if (!runId) return;
-  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `DFX: aborting ${runId}…` }, () => runs.abort(runId, 'aborted by the user'));
-  if (report.clean) void vscode.window.showInformationMessage(`genai4dfx: run ${runId} aborted; ${report.deleted.length} object${report.deleted.length === 1 ? '' : 's'} deleted and verified gone.`);
-  else void vscode.window.showErrorMessage(`genai4dfx: run ${runId} aborted, but these remain: ${report.leftovers.map((l) => `${l.kind} ${l.namespace}/${l.name} (${l.reason})`).join(', ')}.`);
+  const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('DFX: aborting {0}…', runId) }, () => runs.abort(runId, 'aborted by the user'));
+  if (report.clean) {
+    void vscode.window.showInformationMessage(
+      report.deleted.length === 1
+        ? vscode.l10n.t('genai4dfx: run {0} aborted; 1 object deleted and verified gone.', runId)
+        : vscode.l10n.t('genai4dfx: run {0} aborted; {1} objects deleted and verified gone.', runId, report.deleted.length),
+    );
+  }
+  else void vscode.window.showErrorMessage(vscode.l10n.t('genai4dfx: run {0} aborted, but these remain: {1}.', runId, report.leftovers.map((l) => `${l.kind} ${l.namespace}/${l.name} (${l.reason})`).join(', ')));
 }
 
 async function showHistory(runs: RunsController, reports: ReportPanels): Promise<void> {
   const history = runs.state.history;
   if (!history.length) {
-    void vscode.window.showInformationMessage(`genai4dfx: no runs recorded yet${runs.root ? ` in ${vscode.workspace.asRelativePath(runs.root)}/.dfx/runs/` : ''}.`);
+    void vscode.window.showInformationMessage(
+      runs.root ? vscode.l10n.t('genai4dfx: no runs recorded yet in {0}.', `${vscode.workspace.asRelativePath(runs.root)}/.dfx/runs/`) : vscode.l10n.t('genai4dfx: no runs recorded yet.'),
+    );
     return;
   }
   const now = Date.now();
   const pick = await vscode.window.showQuickPick(
     history.map((h) => ({
       label: `${h.verdict === 'pass' ? '$(pass)' : h.verdict === 'fail' ? '$(error)' : h.orphaned ? '$(warning)' : isTerminal(h.state) ? '$(circle-slash)' : '$(loading~spin)'} ${h.name}`,
-      description: [h.verdict ?? stateLabel(h.state), h.context ?? 'local', ago(now, Date.parse(h.createdAt))].filter(Boolean).join(' · '),
+      description: [h.verdict ?? stateLabel(h.state), h.context ?? vscode.l10n.t('local'), ago(now, Date.parse(h.createdAt))].filter(Boolean).join(' · '),
       detail: [h.reason, h.who, h.id].filter(Boolean).join(' · '),
       runId: h.id,
     })),
-    { title: 'Run History', placeHolder: 'Pick a run to open its report', matchOnDescription: true, matchOnDetail: true },
+    { title: vscode.l10n.t('Run History'), placeHolder: vscode.l10n.t('Pick a run to open its report'), matchOnDescription: true, matchOnDetail: true },
   );
   if (pick) reports.open(pick.runId);
 }
@@ -279,5 +305,5 @@ async function openReport(runs: RunsController, reports: ReportPanels, arg: unkn
   const target = targetOf(arg);
   const runId = typeof target === 'string' ? target : target?.type === 'run' ? target.runId : undefined;
   if (!runId) return showHistory(runs, reports);
-  if (!reports.open(runId)) void vscode.window.showWarningMessage(`genai4dfx: no record of run ${runId} in .dfx/runs/.`);
+  if (!reports.open(runId)) void vscode.window.showWarningMessage(vscode.l10n.t('genai4dfx: no record of run {0} in .dfx/runs/.', runId));
 }

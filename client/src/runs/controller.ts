@@ -165,7 +165,7 @@ export class RunsController implements vscode.Disposable {
     const live = this.live.get(runId);
     if (live && !isTerminal(live.record.state)) return live.handle.abort(reason);
     const root = this.root;
-    if (!root) throw new Error('no workspace folder holds the run records');
+    if (!root) throw new Error(vscode.l10n.t('no workspace folder holds the run records'));
     return this.api.abort(root, runId, this.clusterOptions());
   }
 
@@ -273,7 +273,7 @@ export function clusterError(e: unknown): ClusterErrorInfo {
     const c = info as ClusterErrorInfo;
     return { kind: c.kind, message: String(c.message), nextStep: String(c.nextStep), status: c.status };
   }
-  return { kind: 'other', message: errorText(e), nextStep: 'see the genai4dfx output' };
+  return { kind: 'other', message: errorText(e), nextStep: vscode.l10n.t('see the genai4dfx output') };
 }
 
 /** A thrown error's message (a ClusterError's already ends with its next step). */

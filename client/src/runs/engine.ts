@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { RunsApi } from '../../../server/src/runs/api';
 
 /**
@@ -14,7 +15,7 @@ export function lazyRunsApi(load: () => RunsApi): RunsApi {
       return engine;
     } catch (e) {
       const why = e instanceof Error ? e.message : String(e);
-      throw new Error(`the run engine could not be loaded on Node ${process.versions.node}: ${why}`);
+      throw new Error(l10n.t('the run engine could not be loaded on Node {0}: {1}', process.versions.node, why));
     }
   };
   return {

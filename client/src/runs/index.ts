@@ -32,22 +32,26 @@ async function offerCleanup(runs: RunsController): Promise<void> {
   const orphans = runs.orphans();
   if (!orphans.length) return;
   const names = orphans.map((o) => `${o.name} (${o.context ?? 'local'}${o.namespace ? `/${o.namespace}` : ''})`).join(', ');
+  const cleanUp = vscode.l10n.t('Clean Up');
+  const showHistory = vscode.l10n.t('Show History');
   const pick = await vscode.window.showWarningMessage(
-    `genai4dfx: ${orphans.length === 1 ? 'a run was' : `${orphans.length} runs were`} left running when the editor or CLI that started ${orphans.length === 1 ? 'it' : 'them'} stopped: ${names}. Clean up what ${orphans.length === 1 ? 'it' : 'they'} created?`,
-    'Clean Up',
-    'Show History',
+    orphans.length === 1
+      ? vscode.l10n.t('genai4dfx: a run was left running when the editor or CLI that started it stopped: {0}. Clean up what it created?', names)
+      : vscode.l10n.t('genai4dfx: {0} runs were left running when the editor or CLI that started them stopped: {1}. Clean up what they created?', orphans.length, names),
+    cleanUp,
+    showHistory,
   );
-  if (pick === 'Show History') await vscode.commands.executeCommand('genai4dfx.showRunHistory');
-  if (pick !== 'Clean Up') return;
+  if (pick === showHistory) await vscode.commands.executeCommand('genai4dfx.showRunHistory');
+  if (pick !== cleanUp) return;
   const root = runs.root;
   if (!root) return;
   for (const o of orphans) {
     try {
       const report = await runs.api.cleanup(root, o.id, { ...runs.clusterOptions(), context: o.context });
       if (report.clean) runs.output.info(`cleaned up ${o.id}: ${report.deleted.length} objects deleted and verified gone`);
-      else void vscode.window.showErrorMessage(`genai4dfx: cleaning up ${o.name} left ${report.leftovers.map((l) => `${l.kind} ${l.namespace}/${l.name} (${l.reason})`).join(', ')}.`);
+      else void vscode.window.showErrorMessage(vscode.l10n.t('genai4dfx: cleaning up {0} left {1}.', o.name, report.leftovers.map((l) => `${l.kind} ${l.namespace}/${l.name} (${l.reason})`).join(', ')));
     } catch (e) {
-      void vscode.window.showErrorMessage(`genai4dfx: cleaning up ${o.name} failed: ${errorText(e)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('genai4dfx: cleaning up {0} failed: {1}', o.name, errorText(e)));
     }
   }
 }

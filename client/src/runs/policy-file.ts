@@ -1,5 +1,6 @@
 // Finding and reading the .dfx.yaml the Runs view shows. No vscode import. The policy module's full parser (positions,
 // schema) reports problems as diagnostics; here a file only needs to be YAML with `version: 1` to list its runs.
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
@@ -40,10 +41,10 @@ export function readPolicy(file: string): { policy: Policy } | { error: string }
   try {
     doc = parse(text);
   } catch (e) {
-    return { error: `not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}` };
+    return { error: l10n.t('not valid YAML: {0}', e instanceof Error ? (e.message.split('\n')[0] ?? '') : String(e)) };
   }
-  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { error: 'the file is empty or not a mapping; start it with `version: 1`' };
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) return { error: l10n.t('the file is empty or not a mapping; start it with `version: 1`') };
   const version = (doc as { version?: unknown }).version;
-  if (version !== 1) return { error: `version is ${JSON.stringify(version)}; this extension reads \`version: 1\`` };
+  if (version !== 1) return { error: l10n.t('version is {0}; this extension reads `version: 1`', JSON.stringify(version)) };
   return { policy: doc as Policy };
 }

@@ -42,7 +42,7 @@ export class ReportPanels implements vscode.Disposable {
     const record = this.runs.record(runId);
     if (!record) return false;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
-    const panel = vscode.window.createWebviewPanel('genai4dfx.runReport', `Run: ${record.name}`, vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel('genai4dfx.runReport', vscode.l10n.t('Run: {0}', record.name), vscode.ViewColumn.Active, {
       enableScripts: true,
       localResourceRoots: [media],
       retainContextWhenHidden: false,
@@ -74,6 +74,8 @@ export class ReportPanels implements vscode.Disposable {
       nonce: randomBytes(16).toString('base64'),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'report.css')).toString(),
+      // Without a bundle for the display language the static texts are English.
+      lang: vscode.l10n.bundle ? vscode.env.language : 'en',
     });
   }
 

@@ -1,6 +1,8 @@
 // Line charts as inline SVG strings for the run report webview. No vscode import, no DOM: the HTML is built here and
 // tested as text; media/report.js only adds the hover readout. Colours come from the theme through CSS classes.
 
+import * as l10n from '@vscode/l10n';
+
 /** One line: points as [milliseconds since the run started, value]. */
 export interface ChartSeries {
   name: string;
@@ -26,7 +28,7 @@ const PAD = { left: 56, right: 12, top: 12, bottom: 28 };
 /** The chart as an `<svg>` element; an empty chart says there is no data instead of drawing axes over nothing. */
 export function lineChart(spec: ChartSpec): string {
   const points = spec.series.flatMap((s) => s.points);
-  if (!points.length) return `<p class="empty">No ${escapeHtml(spec.title.toLowerCase())} samples were recorded.</p>`;
+  if (!points.length) return `<p class="empty">${escapeHtml(l10n.t('No {0} samples were recorded.', spec.title.toLowerCase()))}</p>`;
   const tMax = Math.max(1000, ...points.map(([t]) => t), ...(spec.marks ?? []).map((m) => m.t));
   const vMax = niceCeil(Math.max(...points.map(([, v]) => v), ...(spec.thresholds ?? []).map((t) => t.value * 1.1), 0));
   const x = (t: number): number => PAD.left + (t / tMax) * (W - PAD.left - PAD.right);
@@ -43,7 +45,7 @@ export function lineChart(spec: ChartSpec): string {
   }
   for (const m of spec.marks ?? []) {
     parts.push(
-      `<line class="mark mark-${cssIdent(m.kind)}" x1="${f(x(m.t))}" x2="${f(x(m.t))}" y1="${PAD.top}" y2="${H - PAD.bottom}"><title>${escapeHtml(`${m.label} at ${formatElapsed(m.t)}`)}</title></line>`,
+      `<line class="mark mark-${cssIdent(m.kind)}" x1="${f(x(m.t))}" x2="${f(x(m.t))}" y1="${PAD.top}" y2="${H - PAD.bottom}"><title>${escapeHtml(l10n.t('{0} at {1}', m.label, formatElapsed(m.t)))}</title></line>`,
     );
   }
   for (const th of spec.thresholds ?? []) {

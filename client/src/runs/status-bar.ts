@@ -10,7 +10,7 @@ export class ContextStatusBar implements vscode.Disposable {
 
   constructor(private readonly runs: RunsController) {
     this.item = vscode.window.createStatusBarItem('genai4dfx.runs.context', vscode.StatusBarAlignment.Left, 10);
-    this.item.name = 'DFX Cluster Context';
+    this.item.name = vscode.l10n.t('DFX Cluster Context');
     this.item.command = RUN_COMMANDS.selectContext;
     this.subscription = runs.onDidChange(() => this.update());
     this.update();
@@ -27,7 +27,7 @@ export class ContextStatusBar implements vscode.Disposable {
     this.item.text = m.text;
     this.item.tooltip = new vscode.MarkdownString(m.tooltip);
     this.item.backgroundColor = m.production ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
-    this.item.accessibilityInformation = { label: m.production ? `Cluster context, production: ${m.text}` : `Cluster context: ${m.text}` };
+    this.item.accessibilityInformation = { label: m.production ? vscode.l10n.t('Cluster context, production: {0}', m.text) : vscode.l10n.t('Cluster context: {0}', m.text) };
     this.item.show();
   }
 

@@ -7,6 +7,7 @@ import type { Tree } from 'web-tree-sitter';
 import type { LanguageId } from '../engine/languages';
 import type { ParserPool } from '../engine/parser-pool';
 import type { Finding, TextChange } from '../engine/types';
+import { t } from '../l10n';
 import type { Policy } from '../policy/types';
 import { callAt, describeFunction, functionAt, type FunctionInfo } from './extract';
 import { cannotTest, planTests } from './gen-tests';
@@ -135,7 +136,7 @@ export function prepareAction(input: ActionInput): PreparedAction | string {
     return {
       request,
       redaction,
-      title: `Add retries to ${call.text.split('(')[0]}`,
+      title: t('Add retries to {0}', call.text.split('(')[0] ?? ''),
       accept: async (answer, fromModel) => {
         const changes: TextChange[] = fromModel ? [{ start: fnStart, end: fnEnd, newText: codeOf(answer).replace(/\n$/, '') }] : (JSON.parse(answer) as TextChange[]);
         const after = apply(input.text, changes);
@@ -156,7 +157,7 @@ export function prepareAction(input: ActionInput): PreparedAction | string {
   return {
     request,
     redaction,
-    title: `Write threat notes for ${f.name || 'this function'}`,
+    title: t('Write threat notes for {0}', f.name || t('this function')),
     accept: async (answer, fromModel) => {
       let notes = fromModel ? codeOf(answer) : answer;
       if (input.threatTarget === 'file') {
@@ -205,7 +206,7 @@ function prepareTests(input: ActionInput, f: FunctionInfo, base: { language: str
   return {
     request,
     redaction,
-    title: `Generate tests for ${f.name} (${framework})`,
+    title: t('Generate tests for {0} ({1})', f.name, framework),
     accept: async (answer, fromModel) => {
       const changes: TextChange[] = fromModel
         ? [{ start: 0, end: existing?.length ?? 0, newText: codeOf(answer) }]
@@ -257,7 +258,10 @@ export async function runAction(prepared: PreparedAction, provider: AiProvider, 
       return { edits: r.edits, summary: `${prepared.title}: ${r.checked}${answer.model ? ` (${answer.provider}: ${answer.model})` : ` (${answer.provider})`}`, provider: answer.provider, ...(answer.model ? { model: answer.model } : {}) };
     }
     if (!fromModel || attempt >= 2) {
-      throw new AiError(`${prepared.title} failed: the ${fromModel ? 'model\'s code' : 'generated code'} does not pass the checks${fromModel ? ' after a second try' : ''}, so nothing was inserted:\n${r.problems.slice(0, 5).join('\n')}`);
+      const why = fromModel
+        ? t('{0} failed: the model\'s code does not pass the checks after a second try, so nothing was inserted:', prepared.title)
+        : t('{0} failed: the generated code does not pass the checks, so nothing was inserted:', prepared.title);
+      throw new AiError(`${why}\n${r.problems.slice(0, 5).join('\n')}`);
     }
     messages = [...messages, { role: 'assistant', content: answer.text }, repairMessage(r.problems)];
   }

@@ -1,4 +1,5 @@
 // Timeout, cancellation and retry with backoff for provider calls.
+import { t } from '../l10n';
 import { AiError } from './types';
 
 /** How a provider call is retried. */
@@ -40,7 +41,7 @@ export async function withRetry<T>(fn: (signal: AbortSignal) => Promise<T>, o: R
       return await fn(signal);
     } catch (e) {
       if (o.signal?.aborted) throw new AiError('cancelled');
-      const err = timeout.aborted ? new AiError(`the model did not answer within ${o.timeoutMs} ms (setting genai4dfx.ai.timeoutMs)`, true) : (e as Error);
+      const err = timeout.aborted ? new AiError(t('the model did not answer within {0} ms (setting genai4dfx.ai.timeoutMs)', o.timeoutMs), true) : (e as Error);
       if (attempt >= o.retries || !isRetryable(err)) throw err;
       const ceiling = Math.min(o.maxDelayMs, o.initialDelayMs * 2 ** attempt);
       const delay = Math.round(random() * ceiling);
@@ -52,12 +53,12 @@ export async function withRetry<T>(fn: (signal: AbortSignal) => Promise<T>, o: R
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = (): void => {
-      clearTimeout(t);
+      clearTimeout(timer);
       reject(new AiError('cancelled'));
     };
     signal?.addEventListener('abort', onAbort, { once: true });

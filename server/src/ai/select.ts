@@ -1,5 +1,6 @@
 // Which provider answers: the one the user chose, or the first available (OpenAI-compatible with a key → the editor's
 // models → offline). Offline needs nothing and is always there.
+import { t } from '../l10n';
 import type { AiSettings } from '../protocol/settings';
 import { EditorModelProvider, type EditorModelTransport } from './providers/editor';
 import { OfflineProvider } from './providers/offline';
@@ -23,14 +24,14 @@ export function chooseProvider(s: AiSettings, env: ProviderEnvironment): AiProvi
   // Nothing leaves the machine from an untrusted workspace: offline only.
   if (!env.trusted) {
     if (s.provider === 'auto') return new OfflineProvider();
-    throw new AiError('this workspace is not trusted, so no code is sent to a model: trust the workspace, or set genai4dfx.ai.provider to offline');
+    throw new AiError(t('this workspace is not trusted, so no code is sent to a model: trust the workspace, or set genai4dfx.ai.provider to offline'));
   }
   if (s.provider === 'openai') {
-    if (!env.apiKey && !isLocal(s.baseUrl)) throw new AiError('no API key: run "DFX: Set AI API Key" (stored in the editor\'s secret storage), or set GENAI4DFX_AI_API_KEY for the CLI');
+    if (!env.apiKey && !isLocal(s.baseUrl)) throw new AiError(t('no API key: run "DFX: Set AI API Key" (stored in the editor\'s secret storage), or set GENAI4DFX_AI_API_KEY for the CLI'));
     return openai();
   }
   if (s.provider === 'editor') {
-    if (!env.editorModels || !env.editorTransport) throw new AiError('no editor language model is available (is a chat extension installed and signed in?)');
+    if (!env.editorModels || !env.editorTransport) throw new AiError(t('no editor language model is available (is a chat extension installed and signed in?)'));
     return editor();
   }
   if (env.apiKey) return openai();

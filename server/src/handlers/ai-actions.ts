@@ -16,6 +16,7 @@ import { chooseProvider, type ProviderEnvironment } from '../ai/select';
 import { AiError, type AiAction } from '../ai/types';
 import type { Engine } from '../engine/analyzer';
 import { LineIndex } from '../engine/span';
+import { t } from '../l10n';
 import type { Policy } from '../policy/types';
 import { AI_KINDS, AiEnvironmentRequest, EditorModelRequest, PreviewPromptRequest, SHOW_FILE_COMMAND, type AiActionData, type PromptPreview } from '../protocol/ai';
 import { normalizeAiSettings, type AiSettings } from '../protocol/settings';
@@ -28,9 +29,9 @@ import type { Logger } from './logger';
 export type PolicyLookup = (uri: string) => Policy | undefined;
 
 const TITLES: Record<AiAction, (name: string) => string> = {
-  tests: (n) => `DFX: Generate tests for ${n}`,
-  retries: (n) => `DFX: Add retries to ${n}`,
-  threats: (n) => `DFX: Write threat notes for ${n}`,
+  tests: (n) => t('DFX: Generate tests for {0}', n),
+  retries: (n) => t('DFX: Add retries to {0}', n),
+  threats: (n) => t('DFX: Write threat notes for {0}', n),
 };
 
 /**
@@ -47,7 +48,7 @@ export function aiCodeActions(a: DocumentAnalysis, params: CodeActionParams): Co
   const node = tree.rootNode.descendantForIndex(offset);
   const fn = node && functionAt(node);
   if (!fn) return [];
-  const name = fn.childForFieldName('name')?.text ?? (fn.parent?.type === 'variable_declarator' ? fn.parent.childForFieldName('name')?.text : undefined) ?? 'this function';
+  const name = fn.childForFieldName('name')?.text ?? (fn.parent?.type === 'variable_declarator' ? fn.parent.childForFieldName('name')?.text : undefined) ?? t('this function');
   const out: CodeAction[] = [];
   const data = (ai: AiAction): AiActionData => ({ ai, uri: textDocument.uri, version: a.version, offset });
   // The diagnostics that call for an action: outbound calls without a timeout (retries), security findings (threats),
@@ -57,7 +58,7 @@ export function aiCodeActions(a: DocumentAnalysis, params: CodeActionParams): Co
     return ds.length ? { diagnostics: ds } : {};
   };
   const call = node && callAt(node);
-  if (call && wants(AI_KINDS.retries)) out.push({ title: TITLES.retries(call.text.split('(')[0]?.trim() ?? 'this call'), kind: AI_KINDS.retries, data: data('retries'), ...calling(/no-timeout$|^outbound-call-no-retry$|^retry-loop-no-backoff$/) });
+  if (call && wants(AI_KINDS.retries)) out.push({ title: TITLES.retries(call.text.split('(')[0]?.trim() ?? t('this call')), kind: AI_KINDS.retries, data: data('retries'), ...calling(/no-timeout$|^outbound-call-no-retry$|^retry-loop-no-backoff$/) });
   if (wants(AI_KINDS.tests)) out.push({ title: TITLES.tests(name), kind: AI_KINDS.tests, data: data('tests'), ...calling(/^(direct-clock-call|direct-random-call|function-too-complex|network-in-unit-test)$/) });
   if (wants(AI_KINDS.threats)) out.push({ title: TITLES.threats(name), kind: AI_KINDS.threats, data: data('threats'), ...calling(/sql-string|tls|secret|injection|verify|deserial|weak-hash|jwt|cors|eval|insecure-random|trust-all/) });
   // The automatic light bulb (as the cursor moves) only gets the actions a diagnostic calls for: a bulb in every
@@ -100,7 +101,7 @@ export function registerAiActions(connection: Connection, engine: Engine, analyz
   const inputFor = async (data: Pick<AiActionData, 'ai' | 'uri' | 'offset'>, s: AiSettings): Promise<ActionInput | string> => {
     const a = await analyzer.analyze(data.uri);
     const doc = documents.get(data.uri);
-    if (!a || !doc?.tree) return 'the document is not open';
+    if (!a || !doc?.tree) return t('the document is not open');
     const path = URI.parse(data.uri).fsPath;
     const root = folders.map((f) => URI.parse(f).fsPath).filter((f) => path.startsWith(f)).sort((x, y) => y.length - x.length)[0];
     return {
@@ -123,7 +124,7 @@ export function registerAiActions(connection: Connection, engine: Engine, analyz
     const data = action.data;
     const doc = documents.get(data.uri);
     if (!doc || doc.version !== data.version) {
-      void connection.window.showWarningMessage('The document changed since this action was offered: ask for it again.');
+      void connection.window.showWarningMessage(t('The document changed since this action was offered: ask for it again.'));
       return action;
     }
     const controller = new AbortController();
@@ -139,7 +140,7 @@ export function registerAiActions(connection: Connection, engine: Engine, analyz
       if (provider.id !== 'offline') {
         try {
           const p = await connection.window.createWorkDoneProgress();
-          p.begin(`genai4dfx: ${prepared.title}`, undefined, `asking ${provider.id === 'openai' ? s.model : 'the editor model'}`, true);
+          p.begin(`genai4dfx: ${prepared.title}`, undefined, t('asking {0}', provider.id === 'openai' ? s.model : t('the editor model')), true);
           p.token.onCancellationRequested(() => controller.abort());
           progress = p;
         } catch {
@@ -150,13 +151,13 @@ export function registerAiActions(connection: Connection, engine: Engine, analyz
       action.edit = toWorkspaceEdit(result.edits, (uri) => documents.get(uri));
       // Show the written file when it is another one (the new test file, THREATS.md).
       const other = result.edits.find((e) => URI.file(e.path).toString() !== data.uri);
-      if (other) action.command = { title: 'Open', command: SHOW_FILE_COMMAND, arguments: [URI.file(other.path).toString()] };
+      if (other) action.command = { title: t('Open'), command: SHOW_FILE_COMMAND, arguments: [URI.file(other.path).toString()] };
       log.info(result.summary);
       void connection.window.showInformationMessage(result.summary);
     } catch (e) {
-      const msg = e instanceof AiError ? e.message : `AI action failed: ${(e as Error).message}`;
+      const msg = e instanceof AiError ? e.message : t('AI action failed: {0}', (e as Error).message);
       log.warn(msg);
-      void connection.window.showErrorMessage(controller.signal.aborted ? 'genai4dfx: cancelled' : `genai4dfx: ${msg}`);
+      void connection.window.showErrorMessage(controller.signal.aborted ? t('genai4dfx: cancelled') : `genai4dfx: ${msg}`);
     } finally {
       progress?.done();
     }
@@ -166,7 +167,7 @@ export function registerAiActions(connection: Connection, engine: Engine, analyz
   connection.onRequest(PreviewPromptRequest, async (p): Promise<PromptPreview> => {
     const s = await settingsFor(p.uri);
     const doc = documents.get(p.uri);
-    if (!doc) return { provider: s.provider, messages: [], redactions: [], error: 'the document is not open' };
+    if (!doc) return { provider: s.provider, messages: [], redactions: [], error: t('the document is not open') };
     const input = await inputFor({ ai: p.action, uri: p.uri, offset: doc.lineIndex.offsetAt(p.position) }, s);
     if (typeof input === 'string') return { provider: s.provider, messages: [], redactions: [], error: input };
     const prepared = prepareAction(input);
@@ -175,7 +176,7 @@ export function registerAiActions(connection: Connection, engine: Engine, analyz
     try {
       provider = chooseProvider(s, await environment(p.uri, s)).id;
     } catch (e) {
-      provider = `none (${(e as Error).message})`;
+      provider = t('none ({0})', (e as Error).message);
     }
     return { provider, messages: prepared.request.messages, redactions: prepared.redaction.redactions };
   });

@@ -1,5 +1,6 @@
 import { ResponseError, type Connection } from 'vscode-languageserver/node';
 import type { Engine } from '../engine/analyzer';
+import { t } from '../l10n';
 import { gatherFacts, starterPolicy } from '../policy/starter';
 import { StarterPolicyRequest } from '../protocol/messages';
 import type { Logger } from './logger';
@@ -14,7 +15,8 @@ export function registerStarterPolicy(connection: Connection, engine: Engine, se
     const s = await settings.get(folderUri);
     const facts = gatherFacts(root, engine, { exclude: s.exclude });
     const namespaces = [...new Set(facts.workloads.map((w) => w.namespace ?? 'default'))];
-    const summary = `${facts.languages.join(', ') || 'no languages found'}; ${facts.workloads.length} Kubernetes workload(s)${namespaces.length ? ` in ${namespaces.join(', ')}` : ''}`;
+    const workloads = namespaces.length ? t('{0} Kubernetes workload(s) in {1}', facts.workloads.length, namespaces.join(', ')) : t('{0} Kubernetes workload(s)', facts.workloads.length);
+    const summary = `${facts.languages.join(', ') || t('no languages found')}; ${workloads}`;
     log.info(`starter policy for ${root}: ${summary} (${facts.scanned} files looked at)`);
     return { text: starterPolicy(facts), summary };
   });

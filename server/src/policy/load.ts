@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Tree } from 'web-tree-sitter';
 import type { RuleMeta } from '../engine/types';
+import { t } from '../l10n';
 import { parsePolicyTree, type PolicyProblem } from './parse';
 import type { Policy } from './types';
 import { validatePolicy } from './validate';
@@ -101,7 +102,7 @@ export class PolicyLoader {
     } catch (e) {
       policy = undefined;
       const zero = { start: 0, end: 0, startPos: { line: 0, character: 0 }, endPos: { line: 0, character: 0 } };
-      problems = [{ severity: 'error', code: 'syntax', message: `cannot read or parse the policy: ${(e as Error).message}`, span: zero }];
+      problems = [{ severity: 'error', code: 'syntax', message: t('cannot read or parse the policy: {0}', (e as Error).message), span: zero }];
     }
     const entry = {
       file,

@@ -5,6 +5,7 @@ import { Query, type Node, type Tree } from 'web-tree-sitter';
 import { LineIndex, spanOf } from '../engine/span';
 import type { Span } from '../engine/types';
 import type { YPair, YValue } from '../engine/yaml-ast';
+import { t } from '../l10n';
 import { yamlDocumentsFast, type YamlReuse } from './yaml-fast';
 
 /** Severity of a policy problem, as the editor shows it. */
@@ -77,7 +78,7 @@ export function parsePolicyTree(tree: Tree, text: string, reuse?: YamlReuse): Pa
     problems.push({
       severity: 'error',
       code: 'multi-document',
-      message: 'a policy is a single YAML document: this second document (after ---) is ignored; merge it into the first or move it to its own .dfx.yaml',
+      message: t('a policy is a single YAML document: this second document (after ---) is ignored; merge it into the first or move it to its own .dfx.yaml'),
       span: lines.span(lines.lineStart(line), lines.lineStart(line) + lines.lineText(line).length),
     });
   }
@@ -88,10 +89,10 @@ export function parsePolicyTree(tree: Tree, text: string, reuse?: YamlReuse): Pa
     const conv = new Converter(locations, problems);
     data = conv.convert(root, '');
     if (conv.exhausted) {
-      problems.push({ severity: 'error', code: 'alias', message: `aliases expand this policy past ${MAX_VALUES.toLocaleString('en')} values; write the values out instead of nesting aliases`, span: root.span });
+      problems.push({ severity: 'error', code: 'alias', message: t('aliases expand this policy past {0} values; write the values out instead of nesting aliases', MAX_VALUES.toLocaleString('en')), span: root.span });
     }
   } else if (!broken) {
-    problems.push({ severity: 'error', code: 'empty', message: 'the policy is empty: start with `version: 1` (the "DFX: Create Policy" command writes a starter)', span: lines.span(0, Math.min(text.length, lines.lineText(0).length)) });
+    problems.push({ severity: 'error', code: 'empty', message: t('the policy is empty: start with `version: 1` (the "DFX: Create Policy" command writes a starter)'), span: lines.span(0, Math.min(text.length, lines.lineText(0).length)) });
   }
   return { text, lines, root, data, locations, problems, broken };
 }
@@ -131,7 +132,7 @@ class Converter {
               this.problems.push({
                 severity: 'error',
                 code: 'duplicate-key',
-                message: `duplicate key "${p.key}": it is already set on line ${seen.keySpan.startPos.line + 1}, and YAML keeps only one of them; remove one`,
+                message: t('duplicate key "{0}": it is already set on line {1}, and YAML keeps only one of them; remove one', p.key, seen.keySpan.startPos.line + 1),
                 span: p.keySpan,
               });
             }
@@ -139,7 +140,7 @@ class Converter {
           }
           first.set(p.key, p);
           if (p.key === '<<') {
-            this.problems.push({ severity: 'error', code: 'alias', message: 'merge keys (<<) are not part of YAML 1.2 and are not supported in a policy: write the keys out', span: p.keySpan });
+            this.problems.push({ severity: 'error', code: 'alias', message: t('merge keys (<<) are not part of YAML 1.2 and are not supported in a policy: write the keys out'), span: p.keySpan });
             continue;
           }
           // defineProperty: a key named __proto__ must stay data, not change the object's prototype.
@@ -162,13 +163,13 @@ function findTabs(text: string, lines: LineIndex, problems: PolicyProblem[]): Se
   const out = new Set<number>();
   if (!text.includes('\t')) return out;
   for (let line = 0; line < lines.lineCount; line++) {
-    const t = lines.lineText(line);
-    const indent = /^[ \t]*/.exec(t)?.[0] ?? '';
+    const lineText = lines.lineText(line);
+    const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
     const tab = indent.indexOf('\t');
-    if (tab === -1 || indent.length === t.length) continue;
+    if (tab === -1 || indent.length === lineText.length) continue;
     out.add(line);
     const start = lines.lineStart(line) + tab;
-    problems.push({ severity: 'error', code: 'tab', message: 'tab character in indentation: YAML indents with spaces only; replace the tab with spaces', span: lines.span(start, start + 1) });
+    problems.push({ severity: 'error', code: 'tab', message: t('tab character in indentation: YAML indents with spaces only; replace the tab with spaces'), span: lines.span(start, start + 1) });
   }
   return out;
 }
@@ -181,7 +182,7 @@ function findSyntaxErrors(root: Node, lines: LineIndex, problems: PolicyProblem[
     if (n.isMissing) {
       found++;
       const s = spanOf(n);
-      problems.push({ severity: 'error', code: 'syntax', message: `YAML syntax error: missing "${n.type}" here`, span: s });
+      problems.push({ severity: 'error', code: 'syntax', message: t('YAML syntax error: missing "{0}" here', n.type), span: s });
       return;
     }
     if (n.type === 'ERROR') {
@@ -196,9 +197,9 @@ function findSyntaxErrors(root: Node, lines: LineIndex, problems: PolicyProblem[
       const end = Math.max(s.start + 1, Math.min(Math.max(s.end, lineEnd), lineEnd));
       const snippet = lines.text.slice(s.start, end).trim();
       const hint = /^[{[]/.test(snippet) || (/[{[]/.test(snippet) && !/[}\]]/.test(snippet))
-        ? 'an opening bracket or brace is not closed'
-        : 'check the indentation and the `key: value` form of this line';
-      problems.push({ severity: 'error', code: 'syntax', message: `YAML syntax error at "${truncate(snippet, 40)}": ${hint}`, span: lines.span(s.start, end) });
+        ? t('an opening bracket or brace is not closed')
+        : t('check the indentation and the `key: value` form of this line');
+      problems.push({ severity: 'error', code: 'syntax', message: t('YAML syntax error at "{0}": {1}', truncate(snippet, 40), hint), span: lines.span(s.start, end) });
       return;
     }
     if (!n.hasError) return;
@@ -206,7 +207,7 @@ function findSyntaxErrors(root: Node, lines: LineIndex, problems: PolicyProblem[
   };
   visit(root);
   if (found >= MAX_SYNTAX_ERRORS) {
-    problems.push({ severity: 'error', code: 'syntax', message: `more than ${MAX_SYNTAX_ERRORS} YAML syntax errors; only the first ones are shown`, span: lines.span(0, 0) });
+    problems.push({ severity: 'error', code: 'syntax', message: t('more than {0} YAML syntax errors; only the first ones are shown', MAX_SYNTAX_ERRORS), span: lines.span(0, 0) });
   }
 }
 
@@ -223,7 +224,7 @@ function findAliasProblems(tree: Tree, text: string, problems: PolicyProblem[]):
     if (c.name === 'anchor') defined.add(c.node.text);
     else if (!defined.has(c.node.text)) {
       const n = c.node.parent ?? c.node;
-      problems.push({ severity: 'error', code: 'alias', message: `alias *${c.node.text} refers to no anchor: define &${c.node.text} before this line, or write the value out`, span: spanOf(n) });
+      problems.push({ severity: 'error', code: 'alias', message: t('alias *{0} refers to no anchor: define &{0} before this line, or write the value out', c.node.text), span: spanOf(n) });
     }
   }
 }

@@ -2,6 +2,7 @@
 // navigator over it: validation uses it through ajv, completion and hover read keys, enums and descriptions from it.
 import Ajv, { type ValidateFunction } from 'ajv';
 import schemaJson from '../../../schemas/dfx-policy.schema.json';
+import { t } from '../l10n';
 
 /** The subset of JSON Schema the generator emits. */
 export interface JsonSchema {
@@ -112,29 +113,29 @@ export function enumValues(r: ResolvedSchema): unknown[] {
 export function describeSchema(r: ResolvedSchema): string {
   switch (r.name) {
     case 'DurationText':
-      return 'a duration such as 200ms, 1.5s or 2m';
+      return t('a duration such as 200ms, 1.5s or 2m');
     case 'PercentText':
-      return 'a percentage such as 0.1% or 99.9%';
+      return t('a percentage such as 0.1% or 99.9%');
     case 'RateText':
-      return 'a rate such as 100rps or 6000rpm';
+      return t('a rate such as 100rps or 6000rpm');
   }
   const values = enumValues(r);
-  if (values.length && r.schema.type !== 'boolean') return `one of ${values.map((v) => String(v)).join(', ')}`;
-  const t = r.schema.anyOf ? r.schema.anyOf.map((b) => describeSchema(resolveSchema(b) ?? { schema: b })).join(' or ') : r.schema.type;
-  switch (t) {
+  if (values.length && r.schema.type !== 'boolean') return t('one of {0}', values.map((v) => String(v)).join(', '));
+  const type = r.schema.anyOf ? r.schema.anyOf.map((b) => describeSchema(resolveSchema(b) ?? { schema: b })).join(t(' or ')) : r.schema.type;
+  switch (type) {
     case 'object':
-      return 'a mapping (key: value)';
+      return t('a mapping (key: value)');
     case 'array':
-      return 'a list';
+      return t('a list');
     case 'string':
-      return 'a string';
+      return t('a string');
     case 'number':
-      return 'a number';
+      return t('a number');
     case 'integer':
-      return 'a whole number';
+      return t('a whole number');
     case 'boolean':
-      return 'true or false';
+      return t('true or false');
     default:
-      return String(t ?? 'a value');
+      return String(type ?? t('a value'));
   }
 }

@@ -2,6 +2,7 @@
 // the outline. The handlers turn these into LSP messages; tests can call them directly.
 import { PILLARS, type RuleMeta, type Span } from '../engine/types';
 import { getIn, type YValue } from '../engine/yaml-ast';
+import { ruleText, t } from '../l10n';
 import { cursorContext, nodeAt } from './cursor';
 import { OPTION_MAPPINGS, SWITCH_MAPPINGS } from './mapping';
 import { describeSchema, enumValues, propertiesOf, schemaAt, type ResolvedSchema } from './schema';
@@ -38,27 +39,39 @@ export interface PolicySymbol {
   children: PolicySymbol[];
 }
 
-const LEVEL_DOCS: Record<string, string> = {
-  off: 'Not reported.',
-  hint: 'Shown as a hint (faint dots, not counted in the Problems panel).',
-  info: 'Shown as information.',
-  warning: 'Shown as a warning.',
-  error: 'Shown as an error (and fails `genai4dfx check` by default).',
-};
+const LEVELS = ['off', 'hint', 'info', 'warning', 'error'] as const;
+
+/** What a level does; a function so the text is translated in the locale in force when asked. */
+function levelDoc(level: string): string | undefined {
+  switch (level) {
+    case 'off':
+      return t('Not reported.');
+    case 'hint':
+      return t('Shown as a hint (faint dots, not counted in the Problems panel).');
+    case 'info':
+      return t('Shown as information.');
+    case 'warning':
+      return t('Shown as a warning.');
+    case 'error':
+      return t('Shown as an error (and fails `genai4dfx check` by default).');
+    default:
+      return undefined;
+  }
+}
 
 /** The rule's documentation for hover and completion: title, pillar, default level, options, description, link. */
 export function ruleDoc(meta: RuleMeta): string {
-  const head = `**${meta.title}** — \`${meta.id}\` · ${meta.pillar} · default ${meta.severity}${meta.fixable ? ' · quick fix available' : ''}`;
+  const head = `**${ruleText(meta.id)?.title ?? meta.title}** — \`${meta.id}\` · ${t(meta.pillar)} · ${t('default {0}', t(meta.severity))}${meta.fixable ? t(' · quick fix available') : ''}`;
   const opts = Object.entries(meta.options);
   const options = opts.length
-    ? `**Options** (under \`options:\`)\n\n${opts.map(([k, o]) => `- \`${k}\` (${o.type}, default \`${JSON.stringify(o.default)}\`): ${o.description}`).join('\n')}`
+    ? `${t('**Options** (under `options:`)')}\n\n${opts.map(([k, o]) => `- \`${k}\` (${o.type}, ${t('default {0}', `\`${JSON.stringify(o.default)}\``)}): ${o.description}`).join('\n')}`
     : '';
-  return [head, options, meta.description, `[Rule documentation](${meta.docs})`].filter(Boolean).join('\n\n');
+  return [head, options, meta.description, `[${t('Rule documentation')}](${meta.docs})`].filter(Boolean).join('\n\n');
 }
 
 function pillarDoc(pillar: string, rules: readonly RuleMeta[]): string {
   const ids = rules.filter((r) => r.pillar === pillar).map((r) => `\`${r.id}\``);
-  return `**${pillar}** — the level of every ${pillar} rule (a rule's own entry wins): ${ids.length} rules\n\n${ids.join(', ')}`;
+  return `**${pillar}** — ${t('the level of every {0} rule (a rule\'s own entry wins): {1} rules', pillar, ids.length)}\n\n${ids.join(', ')}`;
 }
 
 /** True when `path` points at a rules map (top-level `rules` or an override's `rules`). */
@@ -119,8 +132,8 @@ export function completePolicy(text: string, offset: number, root: YValue | unde
   const keyItems = (path: readonly (string | number)[]): void => {
     const parentPath = path;
     if (isRulesMap(parentPath)) {
-      for (const p of PILLARS) items.push({ label: p, kind: 'pillar', detail: 'pillar', documentation: pillarDoc(p, rules), insertText: `${p}: `, sortText: `0${p}` });
-      for (const m of rules) items.push({ label: m.id, kind: 'rule', detail: `${m.pillar} · ${m.title}`, documentation: ruleDoc(m), insertText: `${m.id}: `, sortText: `1${m.id}` });
+      for (const p of PILLARS) items.push({ label: p, kind: 'pillar', detail: t('pillar'), documentation: pillarDoc(p, rules), insertText: `${p}: `, sortText: `0${p}` });
+      for (const m of rules) items.push({ label: m.id, kind: 'rule', detail: `${t(m.pillar)} · ${m.title}`, documentation: ruleDoc(m), insertText: `${m.id}: `, sortText: `1${m.id}` });
       return;
     }
     // rules.<id>.options: the rule's declared options.
@@ -130,7 +143,7 @@ export function completePolicy(text: string, offset: number, root: YValue | unde
     if (last === 'options' && ruleId && isRulesMap(parentPath.slice(0, -2))) {
       const meta = rules.find((r) => r.id === ruleId);
       for (const [k, o] of Object.entries(meta?.options ?? {})) {
-        items.push({ label: k, kind: 'option', detail: `${o.type} · default ${JSON.stringify(o.default)}`, documentation: o.description, insertText: `${k}: ` });
+        items.push({ label: k, kind: 'option', detail: `${o.type} · ${t('default {0}', JSON.stringify(o.default))}`, documentation: o.description, insertText: `${k}: ` });
       }
       return;
     }
@@ -149,13 +162,13 @@ export function completePolicy(text: string, offset: number, root: YValue | unde
     const ref = referenceKind(path);
     if (ref) {
       const defs = ref === 'slo' ? namesIn(root, 'slos') : namesIn(root, 'perf', 'scenarios');
-      for (const [name, d] of defs) items.push({ label: name, kind: 'reference', detail: ref === 'slo' ? 'SLO' : 'perf scenario', documentation: ref === 'slo' ? sloSummary(d.item) : '' });
+      for (const [name, d] of defs) items.push({ label: name, kind: 'reference', detail: ref === 'slo' ? 'SLO' : t('perf scenario'), documentation: ref === 'slo' ? sloSummary(d.item) : '' });
       return;
     }
     const s = path.map(String);
     // A rule's level: `rules.<id>: |` or `rules.<id>.level: |`.
     if ((s.length >= 2 && isRulesMap(path.slice(0, -1))) || (s[s.length - 1] === 'level' && isRulesMap(path.slice(0, -2)))) {
-      for (const [l, d] of Object.entries(LEVEL_DOCS)) items.push({ label: l, kind: 'value', documentation: d });
+      for (const l of LEVELS) items.push({ label: l, kind: 'value', documentation: levelDoc(l) ?? '' });
       return;
     }
     const last = s[s.length - 1];
@@ -165,10 +178,10 @@ export function completePolicy(text: string, offset: number, root: YValue | unde
       const kind = getIn(exp, 'kind');
       const isLitmus = engine?.kind === 'scalar' && engine.value === 'litmus';
       if (last === 'kind') {
-        for (const k of isLitmus ? LITMUS_EXPERIMENTS : Object.keys(CHAOS_MESH_ACTIONS)) items.push({ label: k, kind: 'value', detail: isLitmus ? 'Litmus experiment' : 'Chaos Mesh kind' });
+        for (const k of isLitmus ? LITMUS_EXPERIMENTS : Object.keys(CHAOS_MESH_ACTIONS)) items.push({ label: k, kind: 'value', detail: isLitmus ? t('Litmus experiment') : t('Chaos Mesh kind') });
       } else {
         const actions = kind?.kind === 'scalar' ? CHAOS_MESH_ACTIONS[String(kind.value)] : undefined;
-        for (const a of actions ?? [...new Set(Object.values(CHAOS_MESH_ACTIONS).flat())]) items.push({ label: a, kind: 'value', detail: 'Chaos Mesh action' });
+        for (const a of actions ?? [...new Set(Object.values(CHAOS_MESH_ACTIONS).flat())]) items.push({ label: a, kind: 'value', detail: t('Chaos Mesh action') });
       }
       return;
     }
@@ -204,7 +217,7 @@ export function hoverPolicy(root: YValue | undefined, offset: number, rules: rea
     const s = parent.map(String);
     if (s[s.length - 1] === 'options' && isRulesMap(parent.slice(0, -2))) {
       const o = rules.find((r) => r.id === s[s.length - 2])?.options[at.pair.key];
-      return o ? { markdown: `**${at.pair.key}** — ${o.type}, default \`${JSON.stringify(o.default)}\`\n\n${o.description}`, span: at.pair.keySpan } : undefined;
+      return o ? { markdown: `**${at.pair.key}** — ${o.type}, ${t('default {0}', `\`${JSON.stringify(o.default)}\``)}\n\n${o.description}`, span: at.pair.keySpan } : undefined;
     }
     const schema = schemaAt(path);
     return schema ? { markdown: keyDoc(at.pair.key, schema, path), span: at.pair.keySpan } : undefined;
@@ -216,11 +229,11 @@ export function hoverPolicy(root: YValue | undefined, offset: number, rules: rea
     const defs = ref === 'slo' ? namesIn(root, 'slos') : namesIn(root, 'perf', 'scenarios');
     const d = defs.get(String(v.value));
     if (!d) return undefined;
-    return { markdown: `**${ref === 'slo' ? 'SLO' : 'perf scenario'} ${String(v.value)}**${ref === 'slo' ? ` — ${sloSummary(d.item)}` : ''}`, span: v.span };
+    return { markdown: `**${ref === 'slo' ? 'SLO' : t('perf scenario')} ${String(v.value)}**${ref === 'slo' ? ` — ${sloSummary(d.item)}` : ''}`, span: v.span };
   }
   const s = path.map(String);
-  if ((isRulesMap(path.slice(0, -1)) || (s[s.length - 1] === 'level' && isRulesMap(path.slice(0, -2)))) && typeof v.value === 'string' && LEVEL_DOCS[v.value]) {
-    return { markdown: `**${v.value}** — ${LEVEL_DOCS[v.value]}`, span: v.span };
+  if ((isRulesMap(path.slice(0, -1)) || (s[s.length - 1] === 'level' && isRulesMap(path.slice(0, -2)))) && typeof v.value === 'string' && levelDoc(v.value)) {
+    return { markdown: `**${v.value}** — ${levelDoc(v.value) ?? ''}`, span: v.span };
   }
   const schema = schemaAt(path);
   const key = s[s.length - 1] ?? '';
