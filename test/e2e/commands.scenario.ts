@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ROOT, type Workbench } from './workbench';
+import { ROOT, until, type Workbench } from './workbench';
 
 interface ContributedCommand { command: string; title: string; category?: string }
 
@@ -39,6 +39,9 @@ export async function commandsScenario(wb: Workbench): Promise<Record<string, st
     const outputBefore = await output.isVisible();
     const rows = await wb.quickInput('F1', `>${label}`);
     await rows.filter({ hasText: label }).first().click();
+    // The palette itself must go (or turn into the command's own quick pick) before its visibility means anything.
+    const input = page.locator('.quick-input-widget input');
+    await until('the palette to close', async () => !(await quick.isVisible()) || (await input.inputValue().catch(() => '')) !== `>${label}`, 5000).catch(() => undefined);
     let evidence = '';
     const deadline = Date.now() + 15_000;
     while (!evidence && Date.now() < deadline) {
@@ -55,6 +58,6 @@ export async function commandsScenario(wb: Workbench): Promise<Record<string, st
     assert.doesNotMatch(evidence, ERROR, `${label} (${id}) failed: ${evidence}`);
     await page.keyboard.press('Escape');
   }
-  assert.match(seen['genai4dfx.selectContext'] ?? 'no kubeconfig', /kubeconfig/i, 'Select Cluster Context says there is no kubeconfig');
+  assert.match(seen['genai4dfx.selectContext'] ?? '', /kubeconfig/i, `Select Cluster Context says there is no kubeconfig: ${JSON.stringify(seen)}`);
   return seen;
 }

@@ -114,14 +114,14 @@ describe('e2e: genai4dfx in code-server', function () {
     await w.page.keyboard.press('Escape');
   });
 
-  it('flags a wrong value in .dfx.yaml at its position and completes the missing keys', async function () {
-    shot = 'policy';
-    await policyScenario(wb!);
-  });
-
   it('generates tests offline with a code action; the test file opens and parses', async function () {
     shot = 'ai-generate-tests';
     await generateTestsScenario(wb!);
+  });
+
+  it('flags a wrong value in .dfx.yaml at its position and completes the missing keys', async function () {
+    shot = 'policy';
+    await policyScenario(wb!);
   });
 
   it('lists the policy\'s runs in the DFX sidebar; a local load test passes and another fails, in the view and the report', async function () {

@@ -82,7 +82,7 @@ function reportFrame(wb: Workbench): FrameLocator {
 
 async function runFromRow(wb: Workbench, name: string): Promise<void> {
   // The policy row ("local · 2s"), not a history row of an earlier run ("passed · just now").
-  const row = runsRows(wb, name).filter({ hasText: /\blocal ·/ }).first();
+  const row = runsRows(wb, name).filter({ hasText: /local\s·\s\d/ }).first();
   await row.click();
   const action = row.locator('.action-label[aria-label^="Run Load Test"]');
   await row.hover();
