@@ -61,7 +61,7 @@ describe('client-runs: Runs view model', () => {
 
   it('lists the context first, then the experiments and load tests of the policy, in policy order', () => {
     const tree = buildTree(state());
-    assert.deepEqual(tree.map((n) => n.id), ['context', 'group:experiments', 'group:scenarios', 'group:history']);
+    assert.deepEqual(tree.map((n) => n.id), ['context', 'group:experiments', 'group:scenarios', 'group:history:empty']);
     const ctx = find(tree, 'context');
     assert.equal(ctx.label, 'kind-dfx');
     assert.equal(ctx.description, 'namespace shop');

@@ -45,4 +45,8 @@ export async function policyScenario(w: Workbench): Promise<void> {
   });
   await w.screenshot('policy-completion');
   await page.keyboard.press('Escape');
+  // Leave the policy as it is on disk: later scenarios edit it there.
+  const revert = await w.quickInput('F1', '>File: Revert File');
+  await revert.filter({ hasText: 'Revert File' }).first().click();
+  await page.locator('.tabs-container .tab.active.dirty').waitFor({ state: 'detached' });
 }

@@ -189,7 +189,9 @@ export function contextTooltip(ctx: KubeContextInfo, namespace: string, files: r
 
 function group(key: string, label: string, children: RunsNode[], icon: string, tooltip?: string, count = children.length): RunsNode {
   return {
-    id: `group:${key}`,
+    // A new id when the group gains its first rows: VS Code keeps the state of an id it has seen, and a group first
+    // shown empty (no chevron) would otherwise come back collapsed, hiding the first run.
+    id: `group:${key}${children.length ? '' : ':empty'}`,
     label,
     description: String(count),
     tooltip,
