@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { isMap, isSeq, parseDocument } from 'yaml';
-import { type Workbench } from './workbench';
+import { until, type Workbench } from './workbench';
 
 /** Scenario names written into the workspace's .dfx.yaml (and restored away afterwards). */
 export const PASSING = 'e2e-local-healthz';
@@ -98,8 +98,15 @@ export async function runsScenario(wb: Workbench): Promise<void> {
   try {
     // Open the DFX sidebar on the Runs view.
     await page.keyboard.press('Escape');
-    const commands = await wb.quickInput('F1', '>Focus on Runs View');
-    await commands.filter({ hasText: 'Runs' }).first().click();
+    // Right after start-up the palette may not list the view's commands yet: ask again until it does.
+    await until('"Focus on Runs View" in the palette', async () => {
+      await page.keyboard.press('Escape');
+      const commands = await wb.quickInput('F1', '>Focus on Runs View');
+      const row = commands.filter({ hasText: 'Runs' }).first();
+      if (!(await row.waitFor({ timeout: 5000 }).then(() => true, () => false))) return false;
+      await row.click();
+      return true;
+    });
     await page.locator('.part.sidebar .pane-header', { hasText: /runs/i }).first().waitFor();
     // Collapse the other DFX views so the Runs view has the room: rows off screen are not rendered at all.
     for (const name of ['Findings', 'Rules']) {
@@ -122,7 +129,8 @@ export async function runsScenario(wb: Workbench): Promise<void> {
     const pass = reportFrame(wb);
     await pass.locator('.badge.pass', { hasText: 'PASSED' }).waitFor();
     await pass.locator('#slos tr.pass').first().waitFor();
-    await pass.locator('figure.chart svg path.line').first().waitFor();
+    // A flat line (steady latency) has no height, so it counts as hidden: wait for it to be drawn, not visible.
+    await pass.locator('figure.chart svg path.line').first().waitFor({ state: 'attached' });
     await wb.screenshot('runs-report-pass');
 
     // One against the failing endpoint breaks the error-rate threshold: failed in the view and in the report.
