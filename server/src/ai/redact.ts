@@ -1,6 +1,6 @@
-// Redaction of secrets before any text leaves the machine. The detectors here are a stopgap seam: when
-// server/src/rules/lib/secrets.ts (the hard-coded secret rule's detectors, `findSecrets(text)`) lands, `DETECTORS`
-// is replaced by a call to it (see `setSecretFinder`) and these patterns move there.
+// Redaction of secrets before any text leaves the machine: the hard-coded secret rule's detectors
+// (server/src/rules/lib/secrets.ts `findSecrets`) plus the prompt-specific patterns below.
+import { findSecrets } from '../rules/lib/secrets';
 
 /** A secret found in a text: its offsets and what kind it is. */
 export interface SecretHit {
@@ -47,7 +47,9 @@ export const builtinSecrets: SecretFinder = (text) => {
   return hits;
 };
 
-let finder: SecretFinder = builtinSecrets;
+// Both detector sets: the hard-coded-secret rule's (formats, by-name assignments, entropy) and the prompt-specific ones
+// here; overlapping hits are merged by redact(), and redacting too much only costs the model some context.
+let finder: SecretFinder = (text) => [...builtinSecrets(text), ...findSecrets(text)];
 
 /** Switch the detectors (the hard-coded secret rule's `findSecrets` once it exists). */
 export function setSecretFinder(f: SecretFinder): void {
