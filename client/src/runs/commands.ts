@@ -151,6 +151,19 @@ async function launch(runs: RunsController, reports: ReportPanels, kind: RunKind
   const policy = runs.policyDocument;
   const root = runs.root;
   if (!policy || !root || runs.policyState.kind !== 'loaded') return;
+  // The language server validates the policy (schema, references, guardrails); a run never starts from one it rejects.
+  const policyUri = vscode.Uri.file(runs.policyState.path);
+  const errors = vscode.languages.getDiagnostics(policyUri).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+  if (errors.length) {
+    const first = errors[0]!;
+    const open = vscode.l10n.t('Open Policy');
+    const pick = await vscode.window.showErrorMessage(
+      vscode.l10n.t('genai4dfx: the policy has {0} error(s), so nothing runs until they are fixed. First: line {1}: {2}', errors.length, first.range.start.line + 1, first.message),
+      open,
+    );
+    if (pick === open) await vscode.window.showTextDocument(policyUri, { selection: first.range });
+    return;
+  }
   if (needsCluster) {
     const blocked = clusterPrecondition(runs.clusterState);
     if (blocked) return showPrecondition(runs, blocked);
