@@ -39,6 +39,7 @@ interface Manifest {
     viewsContainers: Record<string, { id: string; title: string; icon: string }[]>;
     views: Record<string, View[]>;
     viewsWelcome: { view: string; contents: string }[];
+    walkthroughs?: { id: string; steps: { id: string; description: string }[] }[];
   };
 }
 
@@ -110,9 +111,29 @@ describe('package.json manifest', () => {
       for (const [menu, entries] of Object.entries(contributes.menus)) {
         for (const e of entries) assert.ok(commandIds.includes(e.command), `${menu} names ${e.command}`);
       }
+      // Texts are %keys% of package.nls.json: check the English text (the zh-cn one has the same links, checked below).
+      const en = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+      const zh = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+      const links = (t: string): string[] => [...t.matchAll(/\(command:([\w.]+)\)/g)].map((m) => m[1] ?? '');
+      const text = (t: string): string => t.replace(/^%(.+)%$/, (_, k: string) => en[k] ?? t);
+      let checked = 0;
       for (const w of contributes.viewsWelcome) {
-        for (const m of w.contents.matchAll(/\(command:([\w.]+)\)/g)) assert.ok(commandIds.includes(m[1] ?? ''), `welcome of ${w.view} links ${m[1]}`);
+        for (const id of links(text(w.contents))) {
+          checked++;
+          assert.ok(commandIds.includes(id), `welcome of ${w.view} links ${id}`);
+        }
       }
+      const views = Object.values(contributes.views).flat().map((v) => `${v.id}.focus`);
+      for (const w of contributes.walkthroughs ?? []) {
+        for (const step of w.steps) {
+          for (const id of links(text(step.description))) {
+            checked++;
+            assert.ok(commandIds.includes(id) || views.includes(id) || id.startsWith('workbench.'), `walkthrough step ${step.id} links ${id}`);
+          }
+        }
+      }
+      assert.ok(checked >= 8, `only ${checked} command links found: are the %keys% resolved?`);
+      for (const [k, v] of Object.entries(en)) assert.deepEqual(links(zh[k] ?? ''), links(v), `${k}: the zh-cn text must keep the same command links`);
     });
   });
 
