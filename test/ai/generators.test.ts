@@ -210,6 +210,56 @@ describe('AI offline generators', function () {
       assert.match(text, /pRetry\(\(\) => fetch/);
     });
 
+    it('TypeScript: reuses cockatiel when the project depends on it (import, policy, execute); type-checks', async () => {
+      const dir = project('ts', { 'package.json': '{ "dependencies": { "cockatiel": "^3.1.0" } }\n' });
+      const file = path.join(dir, 'pricing.ts');
+      const r = await runAndApply(engine, file, 'fetch(`', 'retries', { policy: { version: 1, reliability: { retry: { maxAttempts: 4, initialDelay: '100ms', maxDelay: '3s' }, timeouts: { http: '2s' } } } });
+      assert.match(r.summary, /type-checked with tsc/);
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /^import \{ ExponentialBackoff, TaskCancelledError, TimeoutStrategy, handleWhen, retry, timeout, wrap \} from 'cockatiel';$/m);
+      assert.match(text, /retry\(handleWhen\(isTransientError\)\.orWhenResult\(isTransientResult\), \{\n\s+maxAttempts: 3,\n\s+backoff: new ExponentialBackoff\(\{ initialDelay: 100, maxDelay: 3000, exponent: 2 \}\)/);
+      assert.match(text, /timeout\(2000, TimeoutStrategy\.Aggressive\)/);
+      assert.match(text, /await retryPolicy\.execute\(\(\) => fetch\(`http:\/\/stock\/\$\{sku\}`\)\)/);
+      assert.doesNotMatch(text, /withRetry/);
+      parses(file);
+    });
+
+    it('TypeScript: cockatiel names go into the file\'s existing cockatiel import', async () => {
+      const src = "import { handleAll } from 'cockatiel';\n\nexport const h = handleAll;\n\nexport async function get(u: string): Promise<Response> {\n  return fetch(u);\n}\n";
+      const dir = project('ts', { 'package.json': '{ "dependencies": { "cockatiel": "^3.1.0" } }\n', 'get.ts': src });
+      const file = path.join(dir, 'get.ts');
+      await runAndApply(engine, file, 'fetch(u)', 'retries');
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /^import \{ handleAll, ExponentialBackoff, TaskCancelledError, TimeoutStrategy, handleWhen, retry, timeout, wrap \} from 'cockatiel';$/m);
+      assert.equal(text.match(/from 'cockatiel'/g)?.length, 1);
+      assert.match(text, /return retryPolicy\.execute\(\(\) => fetch\(u\)\);/);
+      parses(file);
+    });
+
+    it('JavaScript: cockatiel without types; node --check passes', async () => {
+      const src = "import { readFile } from 'node:fs/promises';\n\nexport async function load(u) {\n  const res = await fetch(u);\n  return res.json();\n}\n\nexport const r = readFile;\n";
+      const dir = project('js', { 'package.json': '{ "type": "module", "dependencies": { "cockatiel": "^3.1.0" } }\n', 'load.js': src });
+      const file = path.join(dir, 'load.js');
+      await runAndApply(engine, file, 'fetch(u)', 'retries');
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /^import \{ readFile \} from 'node:fs\/promises';\nimport \{ ExponentialBackoff, .* \} from 'cockatiel';$/m);
+      assert.match(text, /function isTransientError\(e\) \{/);
+      assert.doesNotMatch(text, / as /);
+      parses(file);
+    });
+
+    it('JavaScript: the inline helper has no TypeScript in it; node --check passes', async () => {
+      const src = "export async function load(u) {\n  const res = await fetch(u);\n  return res.json();\n}\n";
+      const dir = project('js', { 'package.json': '{ "type": "module" }\n', 'load.js': src });
+      const file = path.join(dir, 'load.js');
+      const r = await runAndApply(engine, file, 'fetch(u)', 'retries');
+      assert.match(r.summary, /node --check/);
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /await withRetry\(\(\) => fetch\(u\)\)/);
+      assert.doesNotMatch(text, / as |cockatiel/);
+      parses(file);
+    });
+
     it('Python: inlined helper; compiles', async () => {
       const dir = project('py');
       const file = path.join(dir, 'discount.py');
@@ -237,6 +287,56 @@ describe('AI offline generators', function () {
       const text = fs.readFileSync(file, 'utf8');
       assert.match(text, /T call\(\) throws IOException, InterruptedException;/);
       assert.match(text, /withRetry\(\(\) -> http\.send\(req/);
+    });
+
+    it('Java: reuses resilience4j when the project depends on it (Retry, RetryConfig, IntervalFunction); compiles against stubs', async () => {
+      const pom = '<project><dependencies><dependency><groupId>io.github.resilience4j</groupId><artifactId>resilience4j-retry</artifactId><version>2.2.0</version></dependency></dependencies></project>\n';
+      const dir = project('java', { 'pom.xml': pom });
+      const file = path.join(dir, 'src/main/java/shop/cart/Cart.java');
+      const r = await runAndApply(engine, file, 'http.send', 'retries', { policy: { version: 1, reliability: { retry: { maxAttempts: 5, initialDelay: '100ms', maxDelay: '4s', multiplier: 1.5 } } } });
+      assert.match(r.summary, /compiled with javac \(resilience4j API stubbed\)/);
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /^import java\.time\.Duration;\nimport io\.github\.resilience4j\.core\.IntervalFunction;\nimport io\.github\.resilience4j\.retry\.Retry;\nimport io\.github\.resilience4j\.retry\.RetryConfig;$/m);
+      assert.match(text, /Retry\.of\("Cart", RetryConfig\.custom\(\)\s+\.maxAttempts\(5\)\s+\.intervalFunction\(IntervalFunction\.ofExponentialRandomBackoff\(100L, 1\.5, 0\.5, 4000L\)\)/);
+      assert.match(text, /RETRY\.executeCallable\(call::call\)/);
+      assert.match(text, /catch \(IOException e\) \{\s+throw e;/);
+      assert.match(text, /HttpResponse<String> res = withRetry\(\(\) -> http\.send\(req/);
+      assert.doesNotMatch(text, /Thread\.sleep/);
+      parses(file);
+    });
+
+    it('Java: without resilience4j in the build, the inline helper as before', async () => {
+      const dir = project('java', { 'build.gradle': "dependencies { implementation 'com.google.guava:guava:33.0.0-jre' }\n" });
+      const file = path.join(dir, 'src/main/java/shop/cart/Cart.java');
+      await runAndApply(engine, file, 'http.send', 'retries');
+      const text = fs.readFileSync(file, 'utf8');
+      assert.doesNotMatch(text, /resilience4j/);
+      assert.match(text, /Thread\.sleep/);
+    });
+
+    it('Go: reuses cenkalti/backoff/v4 when go.mod requires it; imports in the block; parses', async () => {
+      const dir = project('go', { 'go.mod': 'module example.com/quota\n\ngo 1.22\n\nrequire github.com/cenkalti/backoff/v4 v4.3.0\n' });
+      const file = path.join(dir, 'quota.go');
+      await runAndApply(engine, file, 'http.Get', 'retries', { policy: { version: 1, reliability: { retry: { maxAttempts: 4, initialDelay: '250ms', maxDelay: '8s' } } } });
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /resp, err := backoff\.RetryWithData\(func\(\) \(\*http\.Response, error\) \{ return transientHTTP\(http\.Get\(url\)\) \}, newRetryBackOff\(\)\)/);
+      assert.match(text, /return backoff\.WithMaxRetries\(b, 3\)/);
+      assert.match(text, /b\.InitialInterval = 250 \* time\.Millisecond/);
+      assert.match(text, /b\.MaxInterval = 8000 \* time\.Millisecond/);
+      assert.match(text, /import \(\n[^)]*\t"github\.com\/cenkalti\/backoff\/v4"\n[^)]*\)/);
+      assert.equal(text.match(/"errors"/g)?.length, 1, 'errors imported once');
+      assert.doesNotMatch(text, /retryValue/);
+      parses(file);
+    });
+
+    it('Go: backoff.Retry for a call returning only an error', async () => {
+      const src = 'package ping\n\nimport (\n\t"context"\n)\n\nfunc Send(ctx context.Context, c interface{ Send(context.Context) error }) error {\n\terr := c.Send(ctx)\n\treturn err\n}\n';
+      const dir = project('go', { 'go.mod': 'module x\n\nrequire (\n\tgithub.com/cenkalti/backoff/v4 v4.3.0\n)\n', 'ping.go': src });
+      const file = path.join(dir, 'ping.go');
+      await runAndApply(engine, file, 'c.Send(ctx)', 'retries');
+      const text = fs.readFileSync(file, 'utf8');
+      assert.match(text, /err := backoff\.Retry\(func\(\) error \{ return transientErr\(c\.Send\(ctx\)\) \}, newRetryBackOff\(\)\)/);
+      parses(file);
     });
 
     it('Go: retryValue for an HTTP call; parses', async () => {

@@ -73,6 +73,35 @@ public final class Assertions {
 }
 `;
 
+/** The few resilience4j types the "add retries" action uses (its jars are not on this machine), by file. */
+const RESILIENCE4J_STUBS: Record<string, string> = {
+  'io/github/resilience4j/core/IntervalFunction.java': `package io.github.resilience4j.core;
+public interface IntervalFunction {
+  Long apply(Integer attempt);
+  static IntervalFunction ofExponentialRandomBackoff(long initialIntervalMillis, double multiplier, double randomizationFactor, long maxIntervalMillis) { return a -> initialIntervalMillis; }
+}
+`,
+  'io/github/resilience4j/retry/RetryConfig.java': `package io.github.resilience4j.retry;
+import io.github.resilience4j.core.IntervalFunction;
+public class RetryConfig {
+  public static <T> Builder<T> custom() { return new Builder<>(); }
+  public static class Builder<T> {
+    public Builder<T> maxAttempts(int n) { return this; }
+    public Builder<T> intervalFunction(IntervalFunction f) { return this; }
+    @SafeVarargs public final Builder<T> retryExceptions(Class<? extends Throwable>... types) { return this; }
+    public RetryConfig build() { return new RetryConfig(); }
+  }
+}
+`,
+  'io/github/resilience4j/retry/Retry.java': `package io.github.resilience4j.retry;
+import java.util.concurrent.Callable;
+public interface Retry {
+  static Retry of(String name, RetryConfig config) { return null; }
+  default <T> T executeCallable(Callable<T> callable) throws Exception { return callable.call(); }
+}
+`,
+};
+
 /**
  * Compile `text` (written at `relPath`) together with its companions in a temporary folder. JUnit is stood in for by a
  * small stub of its API (the real jar is not on this machine); a TypeScript framework other than node:test is
@@ -98,10 +127,12 @@ export async function compile(language: LanguageId, relPath: string, text: strin
       put('org/junit/jupiter/api/Assertions.java', JUNIT_STUB);
       put('org/junit/jupiter/api/Test.java', 'package org.junit.jupiter.api;\npublic @interface Test {}\n');
       put('org/junit/jupiter/api/DisplayName.java', 'package org.junit.jupiter.api;\npublic @interface DisplayName { String value(); }\n');
-      const sources = [...companions.map((c) => path.join(dir, c.relPath)), main, ...['Assertions', 'Test', 'DisplayName'].map((n) => path.join(dir, `org/junit/jupiter/api/${n}.java`))];
+      // resilience4j is stood in for the same way when the checked file uses it (and the project has no copy of its own).
+      const stubs = /\bio\.github\.resilience4j\./.test(text) ? Object.entries(RESILIENCE4J_STUBS).filter(([rel]) => !companions.some((c) => c.relPath === rel)).map(([rel, t]) => put(rel, t)) : [];
+      const sources = [...companions.map((c) => path.join(dir, c.relPath)), main, ...['Assertions', 'Test', 'DisplayName'].map((n) => path.join(dir, `org/junit/jupiter/api/${n}.java`)), ...stubs];
       const r = await run('javac', ['-d', path.join(dir, 'out'), '-Xmaxerrs', '50', ...sources], dir);
       if (r.missing) return { problems: [], checked: 'parsed; javac is not installed here, so not compiled' };
-      if (!r.code) return { problems: [], checked: 'parsed and compiled with javac (JUnit 5 API stubbed)' };
+      if (!r.code) return { problems: [], checked: `parsed and compiled with javac (${stubs.length ? 'resilience4j' : 'JUnit 5'} API stubbed)` };
       // Only errors in the checked file count: the project's own dependencies are not on the class path here.
       const mine = r.out.split('\n').filter((l) => l.startsWith(main) && /: error:/.test(l)).map((l) => l.slice(dir.length + 1));
       return { problems: mine, checked: mine.length ? 'compiled with javac' : 'parsed and compiled with javac (JUnit 5 API stubbed; errors in the project\'s own sources ignored)' };
