@@ -339,6 +339,21 @@ describe('AI offline generators', function () {
       parses(file);
     });
 
+    it('a call already wrapped by cockatiel or backoff is not wrapped again', async () => {
+      const ts = project('ts', { 'package.json': '{ "dependencies": { "cockatiel": "^3.1.0" } }\n' });
+      const go = project('go', { 'go.mod': 'module x\n\nrequire github.com/cenkalti/backoff/v4 v4.3.0\n' });
+      for (const [file, needle] of [[path.join(ts, 'pricing.ts'), 'fetch(`'], [path.join(go, 'quota.go'), 'http.Get']] as const) {
+        await runAndApply(engine, file, needle, 'retries');
+        const { prepared, free } = prepare(engine, file, needle, 'retries');
+        try {
+          assert.ok(typeof prepared !== 'string');
+          assert.throws(() => prepared.request.offline(), /already inside a retry/);
+        } finally {
+          free();
+        }
+      }
+    });
+
     it('Go: retryValue for an HTTP call; parses', async () => {
       const dir = project('go');
       const file = path.join(dir, 'quota.go');

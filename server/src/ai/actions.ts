@@ -58,6 +58,15 @@ export interface ActionResult {
   model?: string;
 }
 
+/** How each retry library is used idiomatically, for the model (the offline generator writes the same shapes). */
+const LIBRARY_IDIOM: Record<string, string> = {
+  cockatiel: "wrap(retry(handleWhen(isTransient), { maxAttempts: <retries, not attempts>, backoff: new ExponentialBackoff({ initialDelay, maxDelay }) }), timeout(ms, TimeoutStrategy.Aggressive)).execute(() => call), imported from 'cockatiel'",
+  'p-retry': 'pRetry(() => call, { retries, factor, minTimeout, maxTimeout, randomize: true })',
+  tenacity: 'tenacity.Retrying(stop=stop_after_attempt(n), wait=wait_random_exponential(multiplier, max), retry=retry_if_exception(...))',
+  resilience4j: 'Retry.of(name, RetryConfig.custom().maxAttempts(n).intervalFunction(IntervalFunction.ofExponentialRandomBackoff(initialMs, multiplier, 0.5, maxMs)).retryExceptions(IOException.class, TimeoutException.class).build()) and retry.executeCallable(...), keeping the method\'s throws clause',
+  'backoff/v4': 'backoff.Retry(op, backoff.WithMaxRetries(b, retries)) (or backoff.RetryWithData) with b := backoff.NewExponentialBackOff() set from the policy, backoff.Permanent for errors not worth retrying, import "github.com/cenkalti/backoff/v4"',
+};
+
 /** A prepared action: the request (for the provider, and for "Preview prompt") and how to turn an answer into edits. */
 export interface PreparedAction {
   request: AiRequest;
@@ -122,7 +131,7 @@ export function prepareAction(input: ActionInput): PreparedAction | string {
     if (!call) return 'put the cursor on an outbound call';
     const spec = retrySpec(input.policy);
     const library = retryLibrary(input.path, input.language);
-    const extra = `Retry policy: ${spec.maxAttempts} attempts, ${spec.initialDelayMs} ms initial delay doubling (x${spec.multiplier}) up to ${spec.maxDelayMs} ms, full jitter, ${spec.perAttemptTimeoutMs} ms per attempt.${library ? ` The project depends on ${library}: use it.` : ' The project has no retry library: inline a small helper.'}\nThe call to wrap: ${call.text.split('\n')[0]} (line ${call.startPosition.row + 1}) in function ${f.name}.`;
+    const extra = `Retry policy: ${spec.maxAttempts} attempts, ${spec.initialDelayMs} ms initial delay doubling (x${spec.multiplier}) up to ${spec.maxDelayMs} ms, full jitter, ${spec.perAttemptTimeoutMs} ms per attempt.${library ? ` The project depends on ${library}: use it${LIBRARY_IDIOM[library] ? ` (${LIBRARY_IDIOM[library]})` : ''}.` : ' The project has no retry library: inline a small helper.'}\nThe call to wrap: ${call.text.split('\n')[0]} (line ${call.startPosition.row + 1}) in function ${f.name}.`;
     const request: AiRequest = {
       action: 'retries',
       language: input.language,
