@@ -39,7 +39,6 @@ export class RuleRegistry {
     readonly fused: ReadonlyMap<LanguageId, FusedQuery>,
     readonly kubernetesRules: readonly RuleDefinition[],
     readonly errors: readonly CompileError[],
-    private readonly sources: ReadonlyMap<LanguageId, ReadonlyMap<RuleDefinition, string>>,
     private readonly pool: ParserPool,
   ) {
     this.byId = new Map(rules.map((r) => [r.meta.id, r]));
@@ -60,16 +59,10 @@ export class RuleRegistry {
     const seen = (this.misses.get(key) ?? 0) + 1;
     this.misses.set(key, seen);
     if (seen < 2) return all;
-    const srcs = this.sources.get(lang);
-    const patternRule: RuleDefinition[] = [];
-    const parts: string[] = [];
-    for (const d of active) {
-      const src = srcs?.get(d);
-      if (!src) continue;
-      parts.push(src);
-      const n = all.patternRule.filter((r) => r === d).length;
-      for (let i = 0; i < n; i++) patternRule.push(d);
-    }
+    // `active` keeps the full query's rule order, so its patterns are the full query's patterns of those rules, in order.
+    const wanted = new Set(active);
+    const patternRule = all.patternRule.filter((d) => wanted.has(d));
+    const parts = active.map((d) => querySource(d.spec as QueryRuleSpec, lang));
     f = { query: new Query(this.pool.language(lang), parts.join('\n')), patternRule, rules: active };
     this.subsets.set(key, f);
     return f;
@@ -79,7 +72,6 @@ export class RuleRegistry {
   static compile(defs: readonly RuleDefinition[], pool: ParserPool): RuleRegistry {
     const errors: CompileError[] = [];
     const fused = new Map<LanguageId, FusedQuery>();
-    const sourcesByLang = new Map<LanguageId, Map<RuleDefinition, string>>();
     const ids = new Set<string>();
     for (const d of defs) {
       if (ids.has(d.meta.id)) throw new Error(`duplicate rule id ${d.meta.id}`);
@@ -92,10 +84,9 @@ export class RuleRegistry {
       // (start-up was a second per catalogue). Only when it fails are the rules compiled one by one, to find the culprit.
       const compiled = fuseAll(language, lang, candidates) ?? fuseOneByOne(language, lang, candidates, errors);
       if (compiled) fused.set(lang, compiled);
-      sourcesByLang.set(lang, new Map((compiled?.rules ?? []).map((d) => [d, querySource(d.spec as QueryRuleSpec, lang)])));
     }
     const kubernetesRules = defs.filter((d) => !isQueryRule(d.spec));
-    return new RuleRegistry(defs, fused, kubernetesRules, errors, sourcesByLang, pool);
+    return new RuleRegistry(defs, fused, kubernetesRules, errors, pool);
   }
 
   /** Metadata of every rule, sorted by id. */
