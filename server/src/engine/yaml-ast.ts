@@ -128,7 +128,7 @@ function convertInner(n: Node, anchors: Map<string, YValue>): YValue | undefined
       return anchors.get(name) ?? { kind: 'scalar', value: null, raw: n.text, span: spanOf(n) };
     }
     case 'plain_scalar':
-      return { kind: 'scalar', value: plainValue(n), raw: n.text, span: spanOf(n) };
+      return { kind: 'scalar', value: plainValue(n.namedChildren[0]?.type, n.text), raw: n.text, span: spanOf(n) };
     case 'double_quote_scalar':
       return { kind: 'scalar', value: unquoteDouble(n.text), raw: n.text, span: spanOf(n) };
     case 'single_quote_scalar':
@@ -140,10 +140,9 @@ function convertInner(n: Node, anchors: Map<string, YValue>): YValue | undefined
   }
 }
 
-function plainValue(n: Node): string | number | boolean | null {
-  const inner = n.namedChildren[0];
-  const text = n.text;
-  switch (inner?.type) {
+/** The value of a plain scalar from its inner node type (integer_scalar, boolean_scalar, ...) and text. */
+export function plainValue(innerType: string | undefined, text: string): string | number | boolean | null {
+  switch (innerType) {
     case 'integer_scalar':
     case 'float_scalar': {
       const num = Number(text.replace(/_/g, ''));
@@ -158,7 +157,8 @@ function plainValue(n: Node): string | number | boolean | null {
   }
 }
 
-function unquoteDouble(raw: string): string {
+/** The value of a double-quoted scalar (JSON escapes; folded line breaks become spaces). */
+export function unquoteDouble(raw: string): string {
   try {
     return JSON.parse(raw.replace(/\n\s*/g, ' ')) as string;
   } catch {
@@ -166,7 +166,8 @@ function unquoteDouble(raw: string): string {
   }
 }
 
-function blockScalarValue(raw: string): string {
+/** The value of a block scalar (`|` / `>`): its lines without the common indentation. */
+export function blockScalarValue(raw: string): string {
   const lines = raw.split('\n').slice(1);
   const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
   return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');

@@ -5,7 +5,7 @@
 import type { Tree, TreeCursor } from 'web-tree-sitter';
 import { LineIndex } from '../engine/span';
 import type { Span } from '../engine/types';
-import type { YDocument, YPair, YScalar, YValue } from '../engine/yaml-ast';
+import { blockScalarValue, plainValue, unquoteDouble, type YDocument, type YPair, type YScalar, type YValue } from '../engine/yaml-ast';
 
 /**
  * Converted sequence items and mapping pairs of the previous version of a document, by their source text: an edit
@@ -271,38 +271,6 @@ function shift<T extends YValue | YPair>(v: T, delta: number, lines: LineIndex):
     default:
       return { kind: 'scalar', value: y.value, raw: y.raw, span: sp(y.span) } as T;
   }
-}
-
-// The three helpers below mirror engine/yaml-ast.ts exactly.
-
-function plainValue(innerType: string | undefined, text: string): string | number | boolean | null {
-  switch (innerType) {
-    case 'integer_scalar':
-    case 'float_scalar': {
-      const num = Number(text.replace(/_/g, ''));
-      return Number.isNaN(num) ? text : num;
-    }
-    case 'boolean_scalar':
-      return /^(true|yes|on)$/i.test(text);
-    case 'null_scalar':
-      return null;
-    default:
-      return text;
-  }
-}
-
-function unquoteDouble(raw: string): string {
-  try {
-    return JSON.parse(raw.replace(/\n\s*/g, ' ')) as string;
-  } catch {
-    return raw.slice(1, -1);
-  }
-}
-
-function blockScalarValue(raw: string): string {
-  const lines = raw.split('\n').slice(1);
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length));
-  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
 }
 
 /** The cursor's node type (a function call, so TypeScript does not narrow it across cursor moves). */
