@@ -118,3 +118,15 @@ export function concatOperands(n: Node, ops = ['+']): Node[] {
 export function isConstantName(n: Node): boolean {
   return /^[\w.]+$/.test(n.text) && /^[A-Z][A-Z0-9_]*$/.test(n.text.split('.').pop() ?? '');
 }
+
+/**
+ * The node is the default of an injectable source: `now ?? Date.now()`, `rng or random.random()`,
+ * `def f(now=datetime.now)`, `(rng = Math.random()) =>`. Clock and randomness rules leave these alone.
+ */
+export function isInjectedDefault(n: Node): boolean {
+  const p = n.parent;
+  if (!p) return false;
+  if (/^(default_parameter|typed_default_parameter|assignment_pattern|object_assignment_pattern|required_parameter|optional_parameter)$/.test(p.type)) return true;
+  const op = p.childForFieldName('operator')?.text;
+  return (op === '??' || op === '||' || op === 'or') && p.childForFieldName('right')?.id === n.id;
+}

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
 import type { LanguageId } from '../../engine/languages';
-import { enclosingFunction, functionName, inEntryPoint, isTestPath, namedArgs } from '../lib/syntax';
+import { enclosingFunction, functionName, inEntryPoint, isInjectedDefault, isTestPath, namedArgs } from '../lib/syntax';
 
 const JS = `
   (call_expression function: (member_expression object: (identifier) @pkg property: (property_identifier) @fn)
@@ -85,15 +85,6 @@ const ADVICE: Partial<Record<LanguageId, string>> = {
   javascript: 'pass a clock in (e.g. `now = Date.now` as a parameter) and call it',
   java: 'inject a java.time.Clock and use Instant.now(clock) / clock.millis()',
 };
-
-/** `now ?? Date.now()`, `now or datetime.now()`, `def f(now=...)`, `(now = Date.now()) =>`: the clock is already injectable. */
-function isInjectedDefault(n: Node): boolean {
-  const p = n.parent;
-  if (!p) return false;
-  if (/^(default_parameter|typed_default_parameter|assignment_pattern|object_assignment_pattern|required_parameter|optional_parameter)$/.test(p.type)) return true;
-  const op = p.childForFieldName('operator')?.text;
-  return (op === '??' || op === '||' || op === 'or') && p.childForFieldName('right')?.id === n.id;
-}
 
 /** `start := time.Now()` later read by `time.Since(start)`: a latency measurement, not business time. */
 function measuresLatency(n: Node, fn: Node): boolean {

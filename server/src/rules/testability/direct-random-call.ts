@@ -2,7 +2,7 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
 import type { LanguageId } from '../../engine/languages';
 import { basename } from 'node:path';
-import { enclosingFunction, functionName, inEntryPoint, isTestPath, namedArgs } from '../lib/syntax';
+import { enclosingFunction, functionName, inEntryPoint, isInjectedDefault, isTestPath, namedArgs } from '../lib/syntax';
 
 const GO_FNS = ['Intn', 'Int', 'Int31', 'Int31n', 'Int63', 'Int63n', 'Float32', 'Float64', 'Perm', 'Shuffle', 'Uint32', 'Uint64', 'IntN', 'N', 'Int64', 'Int64N', 'Int32N', 'UintN', 'Uint64N']
   .map((f) => `"${f}"`).join(' ');
@@ -99,13 +99,4 @@ function statementText(n: Node): string {
   let s = n;
   while (s.parent && !/block|statement_list|module|program|class_body/.test(s.parent.type)) s = s.parent;
   return s.text.length > 300 ? s.text.slice(0, 300) : s.text;
-}
-
-/** `rng ?? Math.random()`, `def f(rng=random.random)`, `(rng = Math.random()) =>`: the source is already injectable. */
-function isInjectedDefault(n: Node): boolean {
-  const p = n.parent;
-  if (!p) return false;
-  if (/^(default_parameter|typed_default_parameter|assignment_pattern|object_assignment_pattern|required_parameter|optional_parameter)$/.test(p.type)) return true;
-  const op = p.childForFieldName('operator')?.text;
-  return (op === '??' || op === '||' || op === 'or') && p.childForFieldName('right')?.id === n.id;
 }
