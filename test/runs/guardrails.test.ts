@@ -8,10 +8,10 @@ import {
   checkContext,
   checkDuration,
   checkNamespace,
-  globMatch,
   podsHit,
   productionReason,
 } from '../../server/src/runs/guardrails';
+import { globMatch } from '../../server/src/policy/units';
 
 describe('runs: guardrails', () => {
   it('globs match whole names, * and ?', () => {

@@ -59,6 +59,15 @@ export function parseBlastRadius(text: unknown): Parsed<{ count: number } | { pe
   return { ok: false, error: t('"{0}" is not a blast radius: write a pod count (3) or a share of the matching pods (25%)', String(text)) };
 }
 
+/**
+ * A name a policy matches with a glob (kubeconfig context, namespace): the whole name, `*` any run of characters, `?`
+ * one; everything else literal. Shared by the validator and the run guardrails, so they agree on what a glob allows.
+ */
+export function globMatch(glob: string, name: string, ignoreCase = false): boolean {
+  const re = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${re}$`, ignoreCase ? 'i' : '').test(name);
+}
+
 /** Milliseconds → the shortest exact text ("1.5s", "200ms", "2m"). */
 export function formatDuration(ms: number): string {
   if (ms % 3_600_000 === 0 && ms >= 3_600_000) return `${ms / 3_600_000}h`;

@@ -9,7 +9,7 @@ import { t } from '../l10n';
 import { childPointer, type Located, type ParsedPolicy, type PolicyProblem, type ProblemSeverity } from './parse';
 import { childSchema, describeSchema, policyValidator, propertiesOf, resolveSchema, schemaAt, type JsonSchema, type ResolvedSchema } from './schema';
 import type { Policy, RulesConfig } from './types';
-import { parseBlastRadius, parseDuration, parsePercent, parseRate, type Parsed } from './units';
+import { globMatch, parseBlastRadius, parseDuration, parsePercent, parseRate, type Parsed } from './units';
 
 const LEVELS = ['off', 'hint', 'info', 'warning', 'error'];
 
@@ -376,12 +376,6 @@ function enumStrings(r: ResolvedSchema): string[] {
   };
   visit(r.schema, 0);
   return out;
-}
-
-/** A name (namespace, kubeconfig context) matched against a glob: `*` any run of characters, `?` one. */
-export function globMatch(glob: string, name: string): boolean {
-  const re = new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-  return re.test(name);
 }
 
 /** What a policy name or reference names (the English key; noun/nouns translate it). */

@@ -2,7 +2,7 @@
 // how many pods it may hit. The run engine calls them for every run (the UI and the CLI cannot skip them); each
 // returns preflight checks that say what is wrong and how to fix it.
 import type { ChaosTarget, Guardrails } from '../policy/types';
-import { formatDuration, parseBlastRadius, parseDuration } from '../policy/units';
+import { formatDuration, globMatch, parseBlastRadius, parseDuration } from '../policy/units';
 import type { PreflightCheck } from './api';
 
 /** Names that count as production whatever the policy says: a whole word of a context name or server host. */
@@ -16,12 +16,6 @@ export const DEFAULT_MAX_DURATION_MS = 10 * 60_000;
 
 /** Share of the matching pods a run may hit when the policy sets no maxBlastRadius (so some pods keep serving). */
 export const DEFAULT_MAX_BLAST_PERCENT = 50;
-
-/** Glob match of a whole string: `*` any run of characters, `?` one character. */
-export function globMatch(glob: string, s: string, ignoreCase = false): boolean {
-  const re = glob.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${re}$`, ignoreCase ? 'i' : '').test(s);
-}
 
 /** Why a context counts as production, or undefined when it does not. */
 export function productionReason(context: string, server: string | undefined, g: Guardrails | undefined): string | undefined {
