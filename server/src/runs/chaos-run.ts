@@ -6,7 +6,7 @@
 import type { ChaosExperiment, Guardrails } from '../policy/types';
 import { parsePercent } from '../policy/units';
 import type { CleanupReport, KubeObject, Preflight, PreflightCheck, RunEngine, RunRequest, TargetRecord } from './api';
-import { cleanupRun } from './cleanup';
+import { journalledCleanup } from './cleanup';
 import { chaosMeshFinished, chaosMeshView, litmusEngineView, litmusFinished, litmusResultView } from './chaos-status';
 import { checkAsked, checkBlastRadius, checkConfirmation, checkContext, checkDuration, checkNamespace } from './guardrails';
 import { Kube, type LiveObject, typeOf } from './kube/client';
@@ -176,15 +176,7 @@ export async function prepareChaos(req: RunRequest, runId: string, timing: Chaos
       if (!kube) throw new Error('no cluster');
       return execute({ j, signal, load, kube, e, engine, objects, durationMs, oneShot, timing, hypothesis, tolerance, promBound });
     },
-    cleanup: async (j) => {
-      if (!kube) return { runId: j.rec.id, deleted: [], leftovers: [], clean: true };
-      j.state('cleaning', 'deleting what the run created');
-      const r = await cleanupRun(kube, j.rec, timing, (ref) => j.note('deleted', `${ref.kind}/${ref.name} deleted and gone`));
-      j.rec.deleted = r.deleted;
-      j.rec.leftovers = r.leftovers;
-      j.save();
-      return r;
-    },
+    cleanup: journalledCleanup(kube, timing, 'deleting what the run created'),
   };
 }
 

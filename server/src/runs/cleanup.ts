@@ -6,6 +6,7 @@ import { Kube, type LiveObject, typeOf } from './kube/client';
 import { ClusterError } from './kube/errors';
 import { kubeconfigFor } from './kube/kubeconfig';
 import { runSelector } from './manifests';
+import type { RunJournal } from './record';
 
 /**
  * Delete what a run created and verify it is gone: every recorded object, plus anything else carrying the run's label
@@ -87,4 +88,20 @@ export async function abortOrphan(rec: RunRecord, opts: ClusterOptions, timing: 
     throw new Error(`run ${rec.id} ran against ${rec.server}, but context ${k.context} now points at ${k.server}: refusing to delete there; pass --context for the cluster it ran on`);
   }
   return cleanupRun(new Kube(k.kc, k.server), rec, timing);
+}
+
+/**
+ * A run engine's cleanup step: delete and verify what the run created, saying `what` while it does, and record what
+ * went and what stayed in the run's journal. With no cluster there is nothing to clean.
+ */
+export function journalledCleanup(kube: Kube | undefined, timing: ChaosTiming, what: string): (j: RunJournal) => Promise<CleanupReport> {
+  return async (j) => {
+    if (!kube) return { runId: j.rec.id, deleted: [], leftovers: [], clean: true };
+    j.state('cleaning', what);
+    const r = await cleanupRun(kube, j.rec, timing, (ref) => j.note('deleted', `${ref.kind}/${ref.name} deleted and gone`));
+    j.rec.deleted = r.deleted;
+    j.rec.leftovers = r.leftovers;
+    j.save();
+    return r;
+  };
 }

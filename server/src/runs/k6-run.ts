@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { PerfScenario, Policy } from '../policy/types';
 import type { CleanupReport, KubeObject, LoadSummary, Preflight, PreflightCheck, RunRequest } from './api';
 import type { ChaosTiming } from './chaos-run';
-import { cleanupRun } from './cleanup';
+import { journalledCleanup } from './cleanup';
 import { checkContext, checkNamespace } from './guardrails';
 import { K6_EXIT, k6OperatorObjects, k6Script, k6TargetUrl, mergeSummaries, parseSummaryLine, scenarioDurationMs } from './k6';
 import { Kube, typeOf } from './kube/client';
@@ -164,15 +164,7 @@ export async function prepareK6Operator(req: RunRequest, s: PerfScenario, runId:
       if (!kube || !namespace) throw new Error('no cluster');
       await executeK6Operator(j, signal, kube, namespace, objects, s, thresholds, timing);
     },
-    cleanup: async (j) => {
-      if (!kube) return { runId: j.rec.id, deleted: [], leftovers: [], clean: true };
-      j.state('cleaning', 'deleting the TestRun and its script');
-      const r = await cleanupRun(kube, j.rec, timing, (ref) => j.note('deleted', `${ref.kind}/${ref.name} deleted and gone`));
-      j.rec.deleted = r.deleted;
-      j.rec.leftovers = r.leftovers;
-      j.save();
-      return r;
-    },
+    cleanup: journalledCleanup(kube, timing, 'deleting the TestRun and its script'),
   };
 }
 
