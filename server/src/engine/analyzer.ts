@@ -1,10 +1,11 @@
 import type { Tree } from 'web-tree-sitter';
-import type { RuleDefinition } from './define-rule';
+import { isQueryRule, type RuleDefinition } from './define-rule';
 import type { LanguageId } from './languages';
 import { isPolicyPath } from './languages';
 import { ParserPool, ParseTimeoutError } from './parser-pool';
 import { RuleRegistry } from './registry';
-import { runRules, type LevelResolver, type OptionsResolver, type RuleFailure } from './runner';
+import type { ChangedRange } from './document';
+import { runRules, sortFindings, type LevelResolver, type OptionsResolver, type Region, type RuleFailure, type RunResult } from './runner';
 import { t } from '../l10n';
 import { LineIndex } from './span';
 import { applySuppressions, findSuppressions } from './suppressions';
@@ -26,6 +27,26 @@ export interface AnalyzeOptions {
   options?: OptionsResolver;
   /** Project roots (paths or URIs): rules see a path relative to the innermost root holding it, else the whole path. */
   roots?: readonly string[];
+  /**
+   * The text is an open document analysed after every edit: its active rule set is worth a compiled query of its own
+   * (RuleRegistry.fusedFor). A scan leaves it unset.
+   */
+  editing?: boolean;
+}
+
+/** What an open document's analysis leaves for the next one: the local rules' findings, before suppressions. */
+export interface IncrementalState {
+  /** The caller's key (settings and policy generation) and the run's active local rules. */
+  key: string;
+  length: number;
+  local: Finding[];
+}
+
+/** The previous analysis of an open document and what changed since. */
+export interface Incremental {
+  key: string;
+  previous?: IncrementalState;
+  changed?: ChangedRange;
 }
 
 /** The findings of one file and what went wrong while getting them. */
@@ -35,6 +56,10 @@ export interface Analysis {
   durationMs: number;
   /** Set when the file was not analysed (size cap, parse budget). */
   skipped?: string;
+  /** For the next analysis of the same document (analyzeTree with `incremental`). */
+  state?: IncrementalState;
+  /** The part of the text the local rules were re-run on; absent for a full analysis. */
+  region?: Region;
 }
 
 /** Defaults shared by the server and the CLI. */
@@ -78,18 +103,44 @@ export class Engine {
     }
   }
 
-  /** Analyse an already parsed tree (the server's path, with its incrementally parsed trees). */
-  analyzeTree(path: string, language: LanguageId, text: string, tree: Tree, opts: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS, t0 = performance.now()): Analysis {
+  /**
+   * Analyse an already parsed tree (the server's path, with its incrementally parsed trees). With `incremental` (an
+   * open document), the rules marked local re-run only on the top-level declarations that changed since the previous
+   * analysis, and keep their other findings; every other rule runs over the whole tree.
+   */
+  analyzeTree(path: string, language: LanguageId, text: string, tree: Tree, opts: AnalyzeOptions = DEFAULT_ANALYZE_OPTIONS, t0 = performance.now(), incremental?: Incremental): Analysis {
     const skipped = this.precheck(text, opts);
     if (skipped) return { ...skipped, durationMs: performance.now() - t0 };
     const lines = new LineIndex(text);
     const ctx = { language, text, lines, path, relativePath: relativeTo(opts.roots, path) };
-    const run = runRules(this.registry, tree, ctx, opts.level, { budgetMs: opts.queryBudgetMs, kubernetes: !isPolicyPath(path), ...(opts.options ? { options: opts.options } : {}) });
+    const runOpts = { budgetMs: opts.queryBudgetMs, kubernetes: !isPolicyPath(path), compile: opts.editing ?? false, ...(opts.options ? { options: opts.options } : {}) };
+    const local = (f: Finding): boolean => {
+      const spec = this.registry.byId.get(f.ruleId)?.spec;
+      return !!spec && isQueryRule(spec) && !!spec.local;
+    };
+    let run: RunResult | undefined;
+    let region: Region | undefined;
+    const prev = incremental?.previous;
+    const changed = incremental?.changed;
+    if (prev && changed && changed !== 'all' && prev.length + changed.delta === text.length && prev.key.startsWith(`${incremental.key}|`)) {
+      region = topLevelRegion(tree, changed.start, changed.end);
+      if (region.end - region.start > text.length / 2) region = undefined;
+      else {
+        const r = runRules(this.registry, tree, ctx, opts.level, { ...runOpts, region });
+        if (prev.key === `${incremental.key}|${r.localKey}` && !r.truncated) {
+          const oldEnd = region.end - changed.delta;
+          const kept = prev.local.flatMap((f) => shiftFinding(f, region as Region, oldEnd, changed.delta, lines));
+          run = { ...r, findings: sortFindings([...r.findings, ...kept]) };
+        } else region = undefined;
+      }
+    }
+    run ??= runRules(this.registry, tree, ctx, opts.level, runOpts);
     const findings = applySuppressions(run.findings, findSuppressions(text, tree, lines), lines, this.ruleIds);
     if (run.truncated) {
       findings.push(metaFinding(PARSE_TIMEOUT, t('analysis stopped after {0} ms: findings for this file may be incomplete', opts.queryBudgetMs), lines));
     }
-    return { findings, failures: run.failures, durationMs: performance.now() - t0 };
+    const state = incremental && !run.truncated ? { key: `${incremental.key}|${run.localKey}`, length: text.length, local: run.findings.filter(local) } : undefined;
+    return { findings, failures: run.failures, durationMs: performance.now() - t0, ...(state ? { state } : {}), ...(region ? { region } : {}) };
   }
 
   /** Parse a text with the pool, throwing ParseTimeoutError past the budget. */
@@ -134,4 +185,46 @@ export function relativeTo(roots: readonly string[] | undefined, path: string): 
 function metaFinding(ruleId: string, message: string, lines: LineIndex): Finding {
   const end = lines.lineText(0).length;
   return { ruleId, severity: 'info', message, span: lines.span(0, end), meta: true };
+}
+
+/** The whole top-level declarations (children of the root) that touch [start, end]. */
+export function topLevelRegion(tree: Tree, start: number, end: number): Region {
+  let lo = start;
+  let hi = end;
+  const root = tree.rootNode;
+  for (let i = 0, n = root.childCount; i < n; i++) {
+    const c = root.child(i);
+    if (!c) continue;
+    if (c.startIndex > end) break;
+    if (c.endIndex < start) continue;
+    lo = Math.min(lo, c.startIndex);
+    hi = Math.max(hi, c.endIndex);
+  }
+  return { start: lo, end: hi };
+}
+
+/**
+ * A previous finding carried over an edit outside its declaration: unchanged before the region, shifted by `delta`
+ * after it (positions recomputed on the new text); dropped when it lay in the old region, which was re-run.
+ */
+function shiftFinding(f: Finding, region: Region, oldEnd: number, delta: number, lines: LineIndex): Finding[] {
+  const move = (o: number): number | undefined => (o <= region.start ? o : o >= oldEnd ? o + delta : undefined);
+  const start = move(f.span.start);
+  const end = move(f.span.end);
+  if (start === undefined || end === undefined || (f.span.start < region.start && f.span.end > region.start)) return [];
+  // Before the region nothing moved; after it, offsets move by delta and lines may have been added or removed.
+  const before = f.span.end <= region.start;
+  if (before && !f.fix?.changes.some((c) => c.end > region.start)) return [f];
+  const out: Finding = { ...f, span: before ? f.span : lines.span(start, end) };
+  if (f.fix) {
+    const changes = [];
+    for (const c of f.fix.changes) {
+      const s = move(c.start);
+      const e = move(c.end);
+      if (s === undefined || e === undefined) return [];
+      changes.push({ ...c, start: s, end: e });
+    }
+    out.fix = { ...f.fix, changes };
+  }
+  return [out];
 }

@@ -74,6 +74,14 @@ export interface QueryRuleSpec extends RuleBase {
    * cheaper than a tree walk.
    */
   triggers?: string[];
+  /**
+   * Set when every match lies inside one top-level declaration (a child of the file's root node) and its finding,
+   * message and fix depend only on that declaration, the path and the options: no imports, no other functions, no
+   * text outside it. After an edit the server then re-runs the rule on the changed declarations only and keeps the
+   * rest of its findings. Leave unset when in doubt: a rule that is not local is re-run over the whole file.
+   * test/engine/regional.test.ts checks every local rule against a full analysis after random edits.
+   */
+  local?: boolean;
   /** Predicate for what a query cannot express; false drops the match. */
   filter?: (m: RuleMatch, ctx: RuleContext) => boolean;
   /** A certain fix for this match, if there is one. */

@@ -10,6 +10,13 @@ export interface ContentChange {
   text: string;
 }
 
+/**
+ * The text changed since the last `takeChanges()`: [start, end) in the current text covers every edit and every range
+ * whose syntax changed, and the text is `delta` longer than it was. Outside it the text is the same (shifted by
+ * `delta` after it); 'all' when that cannot be said (a whole-text replace, a failed or full parse).
+ */
+export type ChangedRange = { start: number; end: number; delta: number } | 'all';
+
 /** Parses a text, optionally reusing an edited old tree. */
 export type ParseFn = (language: LanguageId, text: string, oldTree: Tree | null) => Tree;
 
@@ -22,6 +29,7 @@ export class SourceDocument {
   private current: Tree | undefined;
   /** Set when the last parse failed (timeout): the next change parses from scratch. */
   parseError: unknown;
+  private pending: ChangedRange | undefined = 'all';
 
   constructor(readonly uri: string, readonly language: LanguageId, public version: number, private content: string, private readonly parseFn: ParseFn) {
     this.lines = new LineIndex(content);
@@ -46,6 +54,7 @@ export class SourceDocument {
     let incremental = this.current !== undefined;
     for (const c of changes) {
       if (!c.range) {
+        this.pending = 'all';
         this.content = c.text;
         this.lines = new LineIndex(c.text);
         incremental = false;
@@ -57,6 +66,7 @@ export class SourceDocument {
       const oldEndPosition = this.lines.positionAt(oldEnd);
       this.content = this.content.slice(0, start) + c.text + this.content.slice(oldEnd);
       const newEnd = start + c.text.length;
+      this.noteChange(start, oldEnd, newEnd);
       if (incremental && this.current) {
         this.current.edit(new Edit({
           startIndex: start,
@@ -73,6 +83,25 @@ export class SourceDocument {
     this.reparse(incremental ? (this.current ?? null) : null);
   }
 
+  /** What changed since the last call (the analyzer calls it when it analyses the current tree), and start afresh. */
+  takeChanges(): ChangedRange | undefined {
+    const p = this.pending;
+    this.pending = undefined;
+    return p;
+  }
+
+  private noteChange(start: number, oldEnd: number, newEnd: number): void {
+    const p = this.pending;
+    if (p === 'all') return;
+    if (!p) {
+      this.pending = { start, end: newEnd, delta: newEnd - oldEnd };
+      return;
+    }
+    // The pending end, carried through this edit.
+    const end = p.end <= start ? p.end : p.end >= oldEnd ? p.end + newEnd - oldEnd : newEnd;
+    this.pending = { start: Math.min(p.start, start), end: Math.max(end, newEnd), delta: p.delta + newEnd - oldEnd };
+  }
+
   /** Free the tree's WASM memory. */
   dispose(): void {
     this.current?.delete();
@@ -86,6 +115,17 @@ export class SourceDocument {
       this.parseError = undefined;
     } catch (e) {
       this.parseError = e;
+    }
+    const p = this.pending;
+    if (!next || !old) this.pending = 'all';
+    else if (p && p !== 'all') {
+      // Ranges whose structure changed (a closing brace typed re-nests what follows) count as changed too.
+      let { start, end } = p;
+      for (const r of old.getChangedRanges(next)) {
+        start = Math.min(start, r.startIndex);
+        end = Math.max(end, r.endIndex);
+      }
+      this.pending = { start, end, delta: p.delta };
     }
     this.current?.delete();
     this.current = next;

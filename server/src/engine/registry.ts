@@ -26,9 +26,10 @@ export class RuleRegistry {
   /**
    * Fused queries for the rules actually active in a file (enabled, triggers present), by language and rule set.
    * A pattern that cannot apply still costs its matching and the marshalling of its matches (a broad pattern of one
-   * rule produced 76,000 matches over the bench corpus for files that never mention its library), so each file runs
-   * only its active rules' patterns. Sets repeat (an editor re-runs the same set on every keystroke), so they are
-   * compiled once and kept (up to MAX_SUBSETS; later novel sets run the full query).
+   * rule produced 76,000 matches over the bench corpus for files that never mention its library), so an open
+   * document runs only its active rules' patterns: its set repeats on every keystroke, so it is compiled once and
+   * kept (up to MAX_SUBSETS; later novel sets run the full query). A scan does not compile: with a compile per
+   * novel set, the bench corpus spent 2.5 s of 7.5 compiling (see fusedFor).
    */
   private readonly subsets = new Map<string, FusedQuery>();
   private readonly misses = new Map<string, number>();
@@ -44,18 +45,22 @@ export class RuleRegistry {
     this.byId = new Map(rules.map((r) => [r.meta.id, r]));
   }
 
-  /** The fused query of `active` (rules of `lang`'s fused query, in its order); the full one when all are active. */
-  fusedFor(lang: LanguageId, active: readonly RuleDefinition[]): FusedQuery | undefined {
+  /**
+   * The fused query of `active` (rules of `lang`'s fused query, in its order); the full one when all are active.
+   * `compile` is for texts analysed again and again (an open editor): a set seen twice is compiled and kept. A scan
+   * passes false: each file's set is a one-off and a compile (tens of ms) costs more than the full query's extra
+   * matches, so it gets an already compiled set or the full query, whose other rules' matches the caller skips.
+   */
+  fusedFor(lang: LanguageId, active: readonly RuleDefinition[], compile = true): FusedQuery | undefined {
     const all = this.fused.get(lang);
     if (!all || !active.length) return undefined;
     if (active.length === all.rules.length) return all;
     const key = `${lang}:${active.map((d) => d.meta.id).join(',')}`;
     let f = this.subsets.get(key);
-    if (f) return f;
-    // A compile costs about as much as analysing a few files: past the cap, novel sets run the full query instead of
-    // evicting (a scan of a very varied tree would otherwise compile for every file).
+    if (f || !compile) return f ?? all;
+    // Past the cap, novel sets run the full query instead of evicting.
     if (this.subsets.size >= RuleRegistry.MAX_SUBSETS) return all;
-    // Compile a set the second time it is asked for: a one-off set (one file of a scan) is cheaper with the full query.
+    // Compile a set the second time it is asked for: a one-off set is cheaper with the full query.
     const seen = (this.misses.get(key) ?? 0) + 1;
     this.misses.set(key, seen);
     if (seen < 2) return all;

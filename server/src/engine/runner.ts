@@ -1,5 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import { isQueryRule, resolveOptions, type K8sContext, type Report, type RuleContext, type RuleDefinition, type RuleMatch } from './define-rule';
+import { isQueryRule, resolveOptions, type K8sContext, type QueryRuleSpec, type Report, type RuleContext, type RuleDefinition, type RuleMatch } from './define-rule';
 import { k8sObjects, k8sWorkloads } from './kubernetes';
 import type { RuleRegistry } from './registry';
 import { ruleText } from '../l10n';
@@ -30,6 +30,14 @@ export interface RunResult {
   failures: RuleFailure[];
   /** True when the query ran past its time budget and stopped early (findings may be incomplete). */
   truncated: boolean;
+  /** The active local rules (ids, with their levels): a region run is only valid against a run with the same key. */
+  localKey: string;
+}
+
+/** Half-open offsets [start, end) of whole top-level declarations. */
+export interface Region {
+  start: number;
+  end: number;
 }
 
 /** Run every enabled rule of the tree's language in one pass (one fused query), then the Kubernetes rules for YAML. */
@@ -38,7 +46,15 @@ export function runRules(
   tree: Tree,
   ctx: Omit<RuleContext, 'options'>,
   level: LevelResolver,
-  opts: { budgetMs?: number; kubernetes?: boolean; options?: OptionsResolver } = {},
+  opts: {
+    budgetMs?: number;
+    kubernetes?: boolean;
+    options?: OptionsResolver;
+    /** Compile a query for this file's active rule set when it repeats (an open editor); a scan passes false. */
+    compile?: boolean;
+    /** Run the local rules (QueryRuleSpec.local) in this region only; the other rules still see the whole tree. */
+    region?: Region;
+  } = {},
 ): RunResult {
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
@@ -65,6 +81,7 @@ export function runRules(
 
   const fused = registry.fused.get(ctx.language);
   let truncated = false;
+  let localKey = '';
   if (fused) {
     const active = new Map<RuleDefinition, Exclude<RuleLevel, 'off'>>();
     for (const d of fused.rules) {
@@ -74,36 +91,48 @@ export function runRules(
       if (lvl === 'off') continue;
       if (spec.triggers && !spec.triggers.some((t) => ctx.text.includes(t))) continue;
       active.set(d, lvl);
+      if (spec.local) localKey += `${d.meta.id}=${lvl},`;
     }
-    const query = active.size ? registry.fusedFor(ctx.language, [...active.keys()]) : undefined;
-    if (query) {
-      const deadline = performance.now() + (opts.budgetMs ?? 5000);
-      const matches = query.query.matches(tree.rootNode, {
-        progressCallback: () => {
-          if (performance.now() > deadline) truncated = true;
-          return truncated;
-        },
-      });
+    const deadline = performance.now() + (opts.budgetMs ?? 5000);
+    const progressCallback = (): boolean => {
+      if (performance.now() > deadline) truncated = true;
+      return truncated;
+    };
+    const compile = opts.compile ?? true;
+    // One pass over the whole tree, or (region) the non-local rules over the whole tree and the local ones over the region.
+    const passes: { rules: RuleDefinition[]; region?: Region }[] = [];
+    const region = opts.region;
+    if (region) {
+      const rules = [...active.keys()];
+      passes.push({ rules: rules.filter((d) => !(d.spec as QueryRuleSpec).local) }, { rules: rules.filter((d) => (d.spec as QueryRuleSpec).local), region });
+    } else passes.push({ rules: [...active.keys()] });
+    for (const pass of passes) {
+      const query = pass.rules.length ? registry.fusedFor(ctx.language, pass.rules, compile) : undefined;
+      if (!query || truncated) continue;
+      const wanted = query.rules.length === pass.rules.length ? undefined : new Set(pass.rules);
+      const r = pass.region;
+      const matches = query.query.matches(tree.rootNode, r ? { startIndex: r.start, endIndex: r.end, progressCallback } : { progressCallback });
       for (const m of matches) {
         const d = query.patternRule[m.patternIndex];
         const lvl = d && active.get(d);
-        if (!d || !lvl || failed.has(d.meta.id) || !isQueryRule(d.spec)) continue;
+        if (!d || !lvl || (wanted && !wanted.has(d)) || failed.has(d.meta.id) || !isQueryRule(d.spec)) continue;
         const spec = d.spec;
         try {
           const rctx = ctxFor(d);
           const rm = toRuleMatch(m.captures);
-          if (!rm || (spec.filter && !spec.filter(rm, rctx))) continue;
+          if (!rm || (r && (rm.node.startIndex < r.start || rm.node.endIndex > r.end))) continue;
+          if (spec.filter && !spec.filter(rm, rctx)) continue;
           const report = rm.get('report') ?? rm.node;
           const translated = ruleText(d.meta.id)?.message;
           const message = translated
             ? interpolate(translated, rm)
             : typeof spec.message === 'string' ? interpolate(spec.message, rm) : spec.message(rm, rctx);
-          const r: Report = { span: spanOf(report), message };
+          const rep: Report = { span: spanOf(report), message };
           const fix = spec.fix?.(rm, rctx);
-          if (fix) r.fix = fix;
+          if (fix) rep.fix = fix;
           const data = spec.data?.(rm, rctx);
-          if (data) r.data = data;
-          push(d, r, lvl);
+          if (data) rep.data = data;
+          push(d, rep, lvl);
         } catch (e) {
           fail(d, e);
         }
@@ -130,8 +159,7 @@ export function runRules(
       }
     }
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings: dedupe(findings), failures, truncated };
+  return { findings: sortFindings(findings), failures, truncated, localKey };
 }
 
 function toRuleMatch(captures: readonly { name: string; node: Node }[]): RuleMatch | undefined {
@@ -170,6 +198,12 @@ function localizeReport(d: RuleDefinition, r: Report): Report {
 }
 
 /** A pattern with alternatives can match the same node twice; keep one finding per rule and span. */
+/** Findings in text order, each (rule, span) once. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return dedupe(findings);
+}
+
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {

@@ -64,6 +64,8 @@ export class DocumentAnalyzer {
     };
     let analysis: Analysis;
     const t0 = performance.now();
+    // What changed since this document's last analysis: the local rules re-run only there (Engine.analyzeTree).
+    const changed = doc.takeChanges();
     if (doc.parseError !== undefined || !doc.tree) {
       analysis = { ...this.engine.parseFailed(doc.parseError, doc.text), durationMs: 0 };
     } else if (isPolicyPath(uri) && this.policies) {
@@ -72,7 +74,9 @@ export class DocumentAnalyzer {
     } else if (policy?.file && !policy.file.included) {
       analysis = { findings: [], failures: [], durationMs: 0, skipped: `not analysed: ${policy.file.reason ?? 'left out by the policy'} (${policy.loaded?.file ?? '.dfx.yaml'})` };
     } else {
-      analysis = this.engine.analyzeTree(uri, doc.language, doc.text, doc.tree, opts);
+      const previous = cached?.doc === doc ? cached.state : undefined;
+      const key = `${this.settings.generation}:${this.policies?.generation ?? 0}`;
+      analysis = this.engine.analyzeTree(uri, doc.language, doc.text, doc.tree, { ...opts, editing: true }, t0, { key, changed, ...(previous ? { previous } : {}) });
     }
     for (const f of analysis.failures) {
       this.log.warnOnce(`${f.ruleId}:${uri}`, `rule ${f.ruleId} failed on ${uri} (skipped; the other rules still ran): ${f.message}`);

@@ -16,6 +16,7 @@ export default defineRule({
   severity: 'info',
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'Function is too complex to test thoroughly',
+  local: true,
   options: {
     maxComplexity: {
       type: 'number',
