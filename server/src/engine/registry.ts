@@ -34,10 +34,15 @@ export class RuleRegistry {
   private readonly subsets = new Map<string, FusedQuery>();
   private readonly misses = new Map<string, number>();
   private static readonly MAX_SUBSETS = 128;
+  /** What compiling a subset query costs, in ms (measured as they are compiled; starts at a typical figure). */
+  private compileMs = 25;
 
   private constructor(
     readonly rules: readonly RuleDefinition[],
+    /** Per language, every query rule but the broad ones. */
     readonly fused: ReadonlyMap<LanguageId, FusedQuery>,
+    /** Per language, each broad rule (QueryRuleSpec.broad) compiled on its own. */
+    readonly isolated: ReadonlyMap<LanguageId, ReadonlyMap<RuleDefinition, FusedQuery>>,
     readonly kubernetesRules: readonly RuleDefinition[],
     readonly errors: readonly CompileError[],
     private readonly pool: ParserPool,
@@ -47,36 +52,50 @@ export class RuleRegistry {
 
   /**
    * The fused query of `active` (rules of `lang`'s fused query, in its order); the full one when all are active.
-   * `compile` is for texts analysed again and again (an open editor): a set seen twice is compiled and kept. A scan
-   * passes false: each file's set is a one-off and a compile (tens of ms) costs more than the full query's extra
-   * matches, so it gets an already compiled set or the full query, whose other rules' matches the caller skips.
+   * `compile` is for texts analysed again and again (an open editor): a set asked for twice is compiled and kept.
+   * A scan passes false and rents before it buys: the full query runs (the caller skips the other rules' matches and
+   * reports the time the other rules' patterns cost through noteWaste) until a set has wasted about what a compile
+   * costs, and only then is it compiled. A query's cost grows with its patterns, not just its matches: a file's active
+   * set is often a quarter of the catalogue and runs in half the time. Compiling every set seen twice spent 2.5 s of
+   * 7.5 on the fixture corpus (sets vary file to file); never compiling cost a third more on generated code.
    */
   fusedFor(lang: LanguageId, active: readonly RuleDefinition[], compile = true): FusedQuery | undefined {
     const all = this.fused.get(lang);
     if (!all || !active.length) return undefined;
     if (active.length === all.rules.length) return all;
-    const key = `${lang}:${active.map((d) => d.meta.id).join(',')}`;
+    const key = subsetKey(lang, active);
     let f = this.subsets.get(key);
-    if (f || !compile) return f ?? all;
+    if (f) return f;
     // Past the cap, novel sets run the full query instead of evicting.
     if (this.subsets.size >= RuleRegistry.MAX_SUBSETS) return all;
-    // Compile a set the second time it is asked for: a one-off set is cheaper with the full query.
-    const seen = (this.misses.get(key) ?? 0) + 1;
-    this.misses.set(key, seen);
-    if (seen < 2) return all;
+    // An editor compiles the second time a set is asked for.
+    if (compile) this.misses.set(key, (this.misses.get(key) ?? 0) + this.compileMs / 2);
+    if ((this.misses.get(key) ?? 0) < this.compileMs) return all;
+    this.misses.delete(key);
     // `active` keeps the full query's rule order, so its patterns are the full query's patterns of those rules, in order.
     const wanted = new Set(active);
     const patternRule = all.patternRule.filter((d) => wanted.has(d));
     const parts = active.map((d) => querySource(d.spec as QueryRuleSpec, lang));
+    const t0 = performance.now();
     f = { query: new Query(this.pool.language(lang), parts.join('\n')), patternRule, rules: active };
+    // What a compile costs here, smoothed: the price the waste of a set is weighed against.
+    this.compileMs = 0.8 * this.compileMs + 0.2 * (performance.now() - t0);
     this.subsets.set(key, f);
     return f;
+  }
+
+  /** Running the full query for the set `active` cost about `ms` more than its own query would have (see fusedFor). */
+  noteWaste(lang: LanguageId, active: readonly RuleDefinition[], ms: number): void {
+    if (ms <= 0 || this.subsets.size >= RuleRegistry.MAX_SUBSETS) return;
+    const key = subsetKey(lang, active);
+    this.misses.set(key, (this.misses.get(key) ?? 0) + ms);
   }
 
   /** Compile every rule's query against the loaded grammars and fuse them per language. */
   static compile(defs: readonly RuleDefinition[], pool: ParserPool): RuleRegistry {
     const errors: CompileError[] = [];
     const fused = new Map<LanguageId, FusedQuery>();
+    const isolated = new Map<LanguageId, Map<RuleDefinition, FusedQuery>>();
     const ids = new Set<string>();
     for (const d of defs) {
       if (ids.has(d.meta.id)) throw new Error(`duplicate rule id ${d.meta.id}`);
@@ -87,11 +106,18 @@ export class RuleRegistry {
       const candidates = defs.filter((d) => isQueryRule(d.spec) && d.spec.languages.includes(lang) && querySource(d.spec, lang));
       // Compile the fused query first and map its patterns back to rules by source offset: one compile per language
       // (start-up was a second per catalogue). Only when it fails are the rules compiled one by one, to find the culprit.
-      const compiled = fuseAll(language, lang, candidates) ?? fuseOneByOne(language, lang, candidates, errors);
+      const common = candidates.filter((d) => !(d.spec as QueryRuleSpec).broad);
+      const compiled = fuseAll(language, lang, common) ?? fuseOneByOne(language, lang, common, errors);
       if (compiled) fused.set(lang, compiled);
+      const singles = new Map<RuleDefinition, FusedQuery>();
+      for (const d of candidates.filter((c) => (c.spec as QueryRuleSpec).broad)) {
+        const one = fuseAll(language, lang, [d]) ?? fuseOneByOne(language, lang, [d], errors);
+        if (one) singles.set(d, one);
+      }
+      if (singles.size) isolated.set(lang, singles);
     }
     const kubernetesRules = defs.filter((d) => !isQueryRule(d.spec));
-    return new RuleRegistry(defs, fused, kubernetesRules, errors, pool);
+    return new RuleRegistry(defs, fused, isolated, kubernetesRules, errors, pool);
   }
 
   /** Metadata of every rule, sorted by id. */
@@ -102,9 +128,14 @@ export class RuleRegistry {
   /** Free the WASM memory of the compiled queries. */
   dispose(): void {
     for (const f of this.fused.values()) f.query.delete();
+    for (const m of this.isolated.values()) for (const f of m.values()) f.query.delete();
     for (const f of this.subsets.values()) f.query.delete();
     this.subsets.clear();
   }
+}
+
+function subsetKey(lang: LanguageId, active: readonly RuleDefinition[]): string {
+  return `${lang}:${active.map((d) => d.meta.id).join(',')}`;
 }
 
 /** All rules' queries as one Query, or undefined when it does not compile or a rule lacks its @match capture. */

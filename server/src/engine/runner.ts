@@ -1,7 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { isQueryRule, resolveOptions, type K8sContext, type QueryRuleSpec, type Report, type RuleContext, type RuleDefinition, type RuleMatch } from './define-rule';
 import { k8sObjects, k8sWorkloads } from './kubernetes';
-import type { RuleRegistry } from './registry';
+import type { FusedQuery, RuleRegistry } from './registry';
 import { ruleText } from '../l10n';
 import { spanOf } from './span';
 import type { Finding, RuleLevel, RuleMeta } from './types';
@@ -80,11 +80,12 @@ export function runRules(
   };
 
   const fused = registry.fused.get(ctx.language);
+  const isolated = registry.isolated.get(ctx.language);
   let truncated = false;
   let localKey = '';
-  if (fused) {
+  if (fused || isolated) {
     const active = new Map<RuleDefinition, Exclude<RuleLevel, 'off'>>();
-    for (const d of fused.rules) {
+    for (const d of [...(fused?.rules ?? []), ...(isolated?.keys() ?? [])]) {
       const spec = d.spec;
       if (!isQueryRule(spec)) continue;
       const lvl = level(d.meta);
@@ -99,19 +100,35 @@ export function runRules(
       return truncated;
     };
     const compile = opts.compile ?? true;
-    // One pass over the whole tree, or (region) the non-local rules over the whole tree and the local ones over the region.
-    const passes: { rules: RuleDefinition[]; region?: Region }[] = [];
+    // One fused pass over the whole tree, or (region) the non-local rules over the whole tree and the local ones over
+    // the region; then each active broad rule on its own query.
+    const passes: { query: FusedQuery | undefined; rules: RuleDefinition[]; region?: Region }[] = [];
     const region = opts.region;
+    const inRegion = (d: RuleDefinition): boolean => !!region && !!(d.spec as QueryRuleSpec).local;
+    const common = [...active.keys()].filter((d) => !(d.spec as QueryRuleSpec).broad);
+    const add = (rules: RuleDefinition[], r?: Region): void => {
+      if (rules.length) passes.push({ query: registry.fusedFor(ctx.language, rules, compile), rules, ...(r ? { region: r } : {}) });
+    };
     if (region) {
-      const rules = [...active.keys()];
-      passes.push({ rules: rules.filter((d) => !(d.spec as QueryRuleSpec).local) }, { rules: rules.filter((d) => (d.spec as QueryRuleSpec).local), region });
-    } else passes.push({ rules: [...active.keys()] });
+      add(common.filter((d) => !inRegion(d)));
+      add(common.filter(inRegion), region);
+    } else add(common);
+    for (const d of active.keys()) {
+      const q = isolated?.get(d);
+      if (q) passes.push({ query: q, rules: [d], ...(region && inRegion(d) ? { region } : {}) });
+    }
     for (const pass of passes) {
-      const query = pass.rules.length ? registry.fusedFor(ctx.language, pass.rules, compile) : undefined;
+      const query = pass.query;
       if (!query || truncated) continue;
       const wanted = query.rules.length === pass.rules.length ? undefined : new Set(pass.rules);
       const r = pass.region;
+      const q0 = performance.now();
       const matches = query.query.matches(tree.rootNode, r ? { startIndex: r.start, endIndex: r.end, progressCallback } : { progressCallback });
+      if (wanted) {
+        // The full query ran for a subset: the other rules' share of its patterns is about what it wasted.
+        const own = query.patternRule.reduce((n, d) => (wanted.has(d) ? n + 1 : n), 0);
+        registry.noteWaste(ctx.language, pass.rules, (performance.now() - q0) * (1 - own / query.patternRule.length));
+      }
       for (const m of matches) {
         const d = query.patternRule[m.patternIndex];
         const lvl = d && active.get(d);

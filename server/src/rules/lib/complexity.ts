@@ -23,12 +23,40 @@ const DECISIONS = new Set([
 
 const DECISION_TOKENS = /\b(?:if|elif|for|while|do|catch|except|case|and|or)\b|&&|\|\||\?/g;
 
+/** Offsets of every decision token of the last text asked about (one scan per file, not one per function). */
+let tokensOf: { text: string; at: number[] } | undefined;
+
 /**
- * An upper bound of the complexity from the text alone: every decision point holds one of these tokens (comments and
- * strings only raise the count). Far cheaper than the tree walk, so most functions are ruled out without one.
+ * An upper bound of the complexity of the function at text[start, end) from the text alone: every decision point
+ * holds one of these tokens (comments and strings only raise the count). Far cheaper than the tree walk, so most
+ * functions are ruled out without one; the tokens are found in one scan of the file shared by all its functions.
  */
-export function complexityUpperBound(text: string): number {
-  return 1 + (text.match(DECISION_TOKENS)?.length ?? 0);
+export function complexityUpperBoundIn(text: string, start: number, end: number): number {
+  if (tokensOf?.text !== text) {
+    const at: number[] = [];
+    const re = new RegExp(DECISION_TOKENS.source, DECISION_TOKENS.flags.includes('g') ? DECISION_TOKENS.flags : `${DECISION_TOKENS.flags}g`);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      // A token is counted by the slice only when it lies wholly inside it: keep its end too.
+      at.push(m.index, m.index + m[0].length);
+      if (m[0].length === 0) re.lastIndex++;
+    }
+    tokensOf = { text, at };
+  }
+  const at = tokensOf.at;
+  // Tokens are disjoint and in order: those from the first starting at or after `start` to the last ending by `end`.
+  return 1 + Math.max(0, firstToken(at, end + 1, 1) - firstToken(at, start, 0));
+}
+
+/** The index of the first token whose start (kind 0) or end (kind 1) is >= x. */
+function firstToken(at: readonly number[], x: number, kind: 0 | 1): number {
+  let lo = 0;
+  let hi = at.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((at[mid * 2 + kind] ?? 0) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The cyclomatic complexity of a function node (1 for a function with no branches). */

@@ -22,6 +22,7 @@ export default defineRule({
   languages: ['java'],
   title: 'OkHttpClient with no call timeout, or a timeout set to zero',
   triggers: ['OkHttpClient'],
+  broad: true,
   query: `
     (object_creation_expression type: (type_identifier) @type arguments: (argument_list) @args (#eq? @type "OkHttpClient")) @match
     (method_invocation name: (identifier) @build (#eq? @build "build")) @match

@@ -39,6 +39,7 @@ export default defineRule({
   title: 'MongoDB write concern w=0 (unacknowledged writes)',
   // Every driver import and connection string names mongo; the per-match checks then need not scan the file again.
   triggers: ['mongo', 'Mongo', 'MONGO'],
+  broad: true,
   query: {
     typescript: PAIR,
     tsx: PAIR,

@@ -32,12 +32,20 @@ interface Hit {
   name?: string;
 }
 
+/** The contents between a literal's quotes, read from the source text (no tree calls); a superset of literalText's. */
+const QUOTED = /^[A-Za-z]*("""|'''|"|'|`)([\s\S]*)\1$/;
+
 /** What makes this literal a secret, if anything: its format first, then the name it is bound to. */
-function classify(node: Parameters<typeof literalText>[0], path: string, option: unknown): Hit | undefined {
+function classify(node: Parameters<typeof literalText>[0], text: string, path: string, option: unknown): Hit | undefined {
+  // Every string of every file comes here: reject on the source text first, and only ask the tree about a candidate.
+  const quoted = QUOTED.exec(text.slice(node.startIndex, node.endIndex))?.[2];
+  if (quoted === undefined || quoted.length < 6) return undefined;
+  const test = isTestPath(path);
+  const patterns = extra(option);
+  if (!patterns.length && !secretFormat(quoted) && (test || !looksLikeSecretValue(quoted))) return undefined;
   const value = literalText(node);
   if (value === undefined || value.length < 6) return undefined;
-  const test = isTestPath(path);
-  const format = secretFormat(value, extra(option));
+  const format = secretFormat(value, patterns);
   // Test keys, JWTs and temporary (ASIA) AWS keys in tests are fixtures; long-lived service tokens are still leaks there.
   if (format && !(test && (/^(jwt|private-key)$/.test(format.kind) || /^ASIA/.test(value.slice(format.start))))) {
     return { what: KIND[format.kind] ?? `A secret (${format.kind})` };
@@ -58,6 +66,7 @@ export default defineRule({
   title: 'Hard-coded secret (password, API key, token, private key)',
   // No triggers: user patterns can match any text, and every file has strings anyway.
   query: STRINGS,
+  local: true,
   options: {
     patterns: {
       type: 'string[]',
@@ -65,9 +74,9 @@ export default defineRule({
       description: 'Extra secret formats, each written name=regex (e.g. "acme-token=acme_[a-z0-9]{32}"); the policy fills it from security.secretPatterns.',
     },
   },
-  filter: (m, ctx) => classify(m.node, ctx.relativePath || ctx.path, ctx.options.patterns) !== undefined,
+  filter: (m, ctx) => classify(m.node, ctx.text, ctx.relativePath || ctx.path, ctx.options.patterns) !== undefined,
   message: (m, ctx) => {
-    const hit = classify(m.node, ctx.relativePath || ctx.path, ctx.options.patterns);
+    const hit = classify(m.node, ctx.text, ctx.relativePath || ctx.path, ctx.options.patterns);
     const where = hit?.name ? ` is assigned to ${hit.name}` : ' is written in the source';
     return `${hit?.what ?? 'A secret'}${where}: everyone with the repository, an image or a log can use it, and rotating it needs a release; revoke it and load it from the environment or a secret manager`;
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine/define-rule';
-import { complexityUpperBound, cyclomaticComplexity } from '../lib/complexity';
+import { complexityUpperBoundIn, cyclomaticComplexity } from '../lib/complexity';
 import { functionName } from '../lib/syntax';
 
 const JS = `
@@ -40,7 +40,7 @@ export default defineRule({
   },
   filter: (m, ctx) => {
     const max = Number(ctx.options.maxComplexity);
-    return complexityUpperBound(m.node.text) > max && cyclomaticComplexity(m.node) > max;
+    return complexityUpperBoundIn(ctx.text, m.node.startIndex, m.node.endIndex) > max && cyclomaticComplexity(m.node) > max;
   },
   message: (m, ctx) => {
     const max = Number(ctx.options.maxComplexity);
