@@ -51,6 +51,14 @@ export async function loadPolicyFor(filePath: string): Promise<PolicyFor> {
   return { policy: loaded.policy, file: loaded.file, errors: loaded.problems.filter((p) => p.severity === 'error'), problems: loaded.problems };
 }
 
+/** One policy file (any name, e.g. `staging.dfx.yaml` given with `--policy`), parsed and validated, cached by mtime. */
+export async function loadPolicyFile(file: string): Promise<PolicyFor> {
+  const loader = await sharedLoader();
+  const loaded = loader.load(path.resolve(file));
+  if (!loaded) return { policy: undefined, file: undefined, errors: [], problems: [] };
+  return { policy: loaded.current ? loaded.policy : undefined, file: loaded.file, errors: loaded.problems.filter((p) => p.severity === 'error'), problems: loaded.problems };
+}
+
 function isDirectory(p: string): boolean {
   try {
     return fs.statSync(p).isDirectory();
