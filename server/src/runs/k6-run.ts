@@ -5,17 +5,17 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { PerfScenario, Policy } from '../policy/types';
-import type { CleanupReport, KubeObject, LoadSummary, Preflight, PreflightCheck, RunRequest } from './api';
+import type { CleanupReport, KubeObject, Preflight, PreflightCheck, RunRequest } from './api';
 import type { ChaosTiming } from './chaos-run';
 import { journalledCleanup } from './cleanup';
 import { checkContext, checkNamespace } from './guardrails';
-import { K6_EXIT, k6OperatorObjects, k6Script, k6TargetUrl, mergeSummaries, parseSummaryLine, scenarioDurationMs } from './k6';
+import { judgeK6, k6OperatorObjects, k6Script, k6TargetUrl, mergeSummaries, parseSummaryLine, scenarioDurationMs, type RunnerLine } from './k6';
 import { Kube, typeOf } from './kube/client';
 import { ClusterError } from './kube/errors';
 import { kubeconfigFor } from './kube/kubeconfig';
 import { refOf } from './manifests';
 import type { RunJournal } from './record';
-import { judge, scenarioThresholds, type Threshold } from './slo';
+import { scenarioThresholds, type Threshold } from './slo';
 
 /** A prepared k6 run (same shape as a chaos run: preflight, execute, cleanup). */
 export interface PreparedK6 {
@@ -25,23 +25,16 @@ export interface PreparedK6 {
   cleanup(j: RunJournal): Promise<CleanupReport>;
 }
 
-/** Set the verdict from a merged summary and the runners' exit codes. */
-function verdict(j: RunJournal, thresholds: Threshold[], summary: LoadSummary, exitCodes: number[]): void {
-  j.rec.load = summary;
-  j.rec.slos = judge(thresholds, summary);
-  for (const v of j.rec.slos) j.emit({ type: 'slo', runId: j.rec.id, verdict: v, live: false });
-  const failed = j.rec.slos.filter((v) => !v.passed);
-  const odd = exitCodes.filter((c) => c !== K6_EXIT.ok && c !== K6_EXIT.thresholdsFailed);
-  if (odd.length) {
-    j.rec.verdict = 'error';
-    j.rec.reason = `k6 exited with ${odd.join(', ')}${odd.includes(K6_EXIT.scriptAborted) ? ' (test.abort())' : ''}`;
-  } else if (failed.length || exitCodes.includes(K6_EXIT.thresholdsFailed)) {
-    j.rec.verdict = 'fail';
-    j.rec.reason = failed.length ? failed.map((v) => `${v.slo} ${v.metric} ${v.observed} (want ${v.threshold})`).join('; ') : 'k6 thresholds crossed (exit 99)';
-  } else {
-    j.rec.verdict = 'pass';
-    j.rec.reason = `${j.rec.slos.length} threshold(s) held`;
-  }
+/** Set the verdict from the runners' summary lines and exit codes: merged, then judged (local k6 and k6-operator alike). */
+function verdict(j: RunJournal, thresholds: Threshold[], lines: readonly RunnerLine[], target: string, engine: 'k6' | 'k6-operator', exitCodes: number[]): void {
+  const merged = mergeSummaries(lines, target, engine);
+  if (!merged.exact) j.log('warn', 'a runner summary has no latency histogram: latency percentiles are the worst runner\'s, not the merged run\'s');
+  const v = judgeK6(thresholds, merged.summary, exitCodes);
+  j.rec.load = merged.summary;
+  j.rec.slos = v.slos;
+  for (const s of v.slos) j.emit({ type: 'slo', runId: j.rec.id, verdict: s, live: false });
+  j.rec.verdict = v.verdict;
+  j.rec.reason = v.reason;
 }
 
 /** Where `k6` is on PATH, or undefined. */
@@ -92,7 +85,7 @@ export function prepareLocalK6(policy: Policy, s: PerfScenario, runId: string): 
         const line = parseSummaryLine(out);
         if (!line) throw new Error(`k6 exited ${code} without a summary line`);
         j.rec.evidence.push({ source: 'k6', at: new Date().toISOString(), summary: `exit ${code}`, data: line });
-        verdict(j, thresholds, mergeSummaries([line], k6TargetUrl(s.target), 'k6'), [code]);
+        verdict(j, thresholds, [line], k6TargetUrl(s.target), 'k6', [code]);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
@@ -124,7 +117,7 @@ export async function prepareK6Operator(req: RunRequest, s: PerfScenario, runId:
     const info = err instanceof ClusterError ? err.info : { message: (err as Error).message, nextStep: '' };
     checks.push({ id: 'kubeconfig', title: 'Cluster context', status: 'fail', detail: info.message, fix: info.nextStep });
   }
-  const objects = namespace ? k6OperatorObjects(s, k6Script(s, thresholds, runId), runId, namespace) : [];
+  const objects = namespace ? k6OperatorObjects(s, k6Script(s, thresholds, runId, false), runId, namespace) : [];
   pf.objects = objects.map((o) => o.object);
   if (kube && namespace && !checks.some((c) => c.status === 'fail')) {
     try {
@@ -210,7 +203,7 @@ async function executeK6Operator(
   // Runner pods: labels app=k6, k6_cr=<name>, runner=true (k6-operator), exit code 99 = thresholds crossed.
   const pods = await kube.listPods(ns, `app=k6,k6_cr=${name},runner=true`);
   if (!pods.length) throw new Error(`no runner pods for TestRun ${name}`);
-  const lines = [];
+  const lines: RunnerLine[] = [];
   const codes: number[] = [];
   for (const p of pods) {
     codes.push(p.exitCode ?? -1);
@@ -219,5 +212,5 @@ async function executeK6Operator(
     j.rec.evidence.push({ source: `runner ${p.name}`, at: new Date().toISOString(), summary: `exit ${p.exitCode ?? '?'}`, data: line });
   }
   if (lines.length < pods.length) j.log('warn', `${pods.length - lines.length} runner(s) printed no summary line`);
-  verdict(j, thresholds, mergeSummaries(lines, k6TargetUrl(s.target), 'k6-operator'), codes);
+  verdict(j, thresholds, lines, k6TargetUrl(s.target), 'k6-operator', codes);
 }
