@@ -8,6 +8,9 @@ import { ClusterError } from '../runs/kube/errors';
 import { loadRunPolicy, PolicyRejected, type RunPolicy } from '../runs/run-policy';
 import { createRuns, RunRefused, type RunsOptions } from '../runs/service';
 import { suggestExperiments, workloadsOf, type Workload } from '../runs/suggest';
+import { refineSuggestions } from '../runs/suggest-ai';
+import { chooseProvider, cliEnvironment } from '../ai/select';
+import { normalizeAiSettings } from '../protocol/settings';
 import { Engine } from '../engine/analyzer';
 import { DEFAULT_SETTINGS } from '../protocol/settings';
 import { runCheck } from './check';
@@ -199,7 +202,14 @@ async function suggest(paths: string[], o: RunsCliOptions, io: Io): Promise<numb
       // unreadable now: skip
     }
   }
-  const list = suggestExperiments(report.findings.map((f) => ({ ruleId: f.ruleId, path: f.path, line: f.range.start.line, message: f.message })), workloads);
+  const findings = report.findings.map((f) => ({ ruleId: f.ruleId, path: f.path, line: f.range.start.line, message: f.message }));
+  const offline = suggestExperiments(findings, workloads);
+  const settings = normalizeAiSettings(o.ai);
+  const provider = chooseProvider(settings, cliEnvironment(io.env));
+  const refined = await refineSuggestions(offline, findings, workloads, provider, AbortSignal.timeout(settings.timeoutMs * (settings.maxRetries + 2)));
+  if (refined.fallback) io.err(`note: ${refined.fallback}\n`);
+  else if (refined.source !== 'offline' && !o.json) io.err(`note: refined by ${refined.model ?? refined.source}; every experiment was checked by the policy validator\n`);
+  const list = refined.suggestions;
   if (o.json) io.out(`${JSON.stringify(list, null, 2)}\n`);
   else if (!list.length) io.out('no experiments to suggest: no single-replica workloads, missing probes or limits, or clients without timeouts found\n');
   else {
