@@ -10,7 +10,8 @@ import { parseDuration, parseRate } from '../policy/units';
 import type { KubeObject, LoadSummary, SloVerdict } from './api';
 import { Histogram, K6_SCHEME } from './load/histogram';
 import { objectName, runLabels } from './manifests';
-import { judge, type Threshold } from './slo';
+import { t } from '../l10n';
+import { judge, sloReason, type Threshold } from './slo';
 
 /** Prefix of the summary line the generated script prints. */
 export const SUMMARY_MARKER = 'GENAI4DFX_K6_SUMMARY ';
@@ -236,10 +237,10 @@ export function judgeK6(thresholds: readonly Threshold[], summary: LoadSummary, 
   const slos = judge(thresholds, summary);
   const failed = slos.filter((v) => !v.passed);
   const odd = exitCodes.filter((c) => c !== K6_EXIT.ok && c !== K6_EXIT.thresholdsFailed);
-  if (odd.length) return { verdict: 'error', reason: `k6 exited with ${odd.join(', ')}${odd.includes(K6_EXIT.scriptAborted) ? ' (test.abort())' : ''}`, slos };
-  if (failed.length) return { verdict: 'fail', reason: failed.map((v) => `${v.slo} ${v.metric} ${v.observed} (want ${v.threshold})`).join('; '), slos };
-  if (exitCodes.includes(K6_EXIT.thresholdsFailed)) return { verdict: 'fail', reason: 'k6 thresholds crossed (exit 99)', slos };
-  return { verdict: 'pass', reason: `${slos.length} threshold(s) held`, slos };
+  if (odd.length) return { verdict: 'error', reason: odd.includes(K6_EXIT.scriptAborted) ? t('k6 exited with {0} (test.abort())', odd.join(', ')) : t('k6 exited with {0}', odd.join(', ')), slos };
+  if (failed.length) return { verdict: 'fail', reason: sloReason(slos), slos };
+  if (exitCodes.includes(K6_EXIT.thresholdsFailed)) return { verdict: 'fail', reason: t('k6 thresholds crossed (exit 99)'), slos };
+  return { verdict: 'pass', reason: sloReason(slos), slos };
 }
 
 /** Duration of a scenario in ms (for deadlines), default 30 s. */
