@@ -1,6 +1,7 @@
 // The implementation of RunsApi: ties guardrails, preflight, the load engines, the chaos engines and the audit record
 // together. One instance serves the Runs view, the command palette and the CLI.
 import { t } from '../l10n';
+import { loadPolicyFile } from '../policy/index';
 import type { Policy } from '../policy/types';
 import { parseDuration } from '../policy/units';
 import type {
@@ -8,6 +9,7 @@ import type {
   ClusterOptions,
   KubeconfigSource,
   Preflight,
+  PreflightCheck,
   RunEvent,
   RunHandle,
   RunRecord,
@@ -53,7 +55,15 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
   const timing: ChaosTiming = { pollMs: 2000, cleanupTimeoutMs: 120_000, finishGraceMs: 120_000, liveWindowSec: 5, ...options };
   const live = new Map<string, Live>();
 
-  async function prepare(req: RunRequest, runId: string): Promise<Prepared> {
+  async function prepare(given: RunRequest, runId: string): Promise<Prepared> {
+    // The policy file, when named, is read again through the policy validator: a run never starts from a policy it
+    // rejects, and runs what the validator parsed (whatever the caller parsed it with).
+    const checked = given.policyPath !== undefined ? await policyCheck(given.policyPath) : undefined;
+    if (checked && !checked.policy) {
+      const preflight: Preflight = { ok: false, checks: [checked.check], objects: [], targets: [], context: undefined, server: undefined, namespace: undefined, confirmation: undefined, runId };
+      return { preflight, load: undefined, chaos: undefined, k6: undefined };
+    }
+    const req: RunRequest = checked?.policy ? { ...given, policy: checked.policy } : given;
     let load: PreparedLoad | undefined;
     let chaos: PreparedChaos | undefined;
     let k6: PreparedK6 | undefined;
@@ -66,12 +76,13 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
       else if (engine === 'k6-operator') k6 = await prepareK6Operator(req, sc, runId, timing);
       else load = await prepareLocalLoad(req.policy, sc);
     }
-    if (k6) return { preflight: k6.preflight, load: undefined, chaos: undefined, k6 };
+    const first = checked ? [checked.check] : [];
+    if (k6) return { preflight: { ...k6.preflight, checks: [...first, ...k6.preflight.checks] }, load: undefined, chaos: undefined, k6 };
     if (req.kind === 'chaos' || req.kind === 'under-load') {
       if (!req.experiment) throw new Error(t('{0} run needs an experiment name', req.kind));
       chaos = await prepareChaos(req, runId, timing, load?.thresholds);
     }
-    const checks = [...(chaos?.preflight.checks ?? []), ...(load?.checks ?? [])];
+    const checks = [...first, ...(chaos?.preflight.checks ?? []), ...(load?.checks ?? [])];
     const preflight: Preflight = chaos
       ? { ...chaos.preflight, checks, ok: !checks.some((c) => c.status === 'fail') }
       : { ok: !checks.some((c) => c.status === 'fail'), checks, objects: [], targets: [], context: undefined, server: undefined, namespace: undefined, confirmation: undefined, runId };
@@ -220,6 +231,25 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
     orphans: (root) => readAll(root).filter((r) => isOrphan(r, new Set(live.keys()))).map((r) => summarize(r, new Set(live.keys()))),
     cleanup: cleanupOrphan,
   };
+}
+
+/** The policy file through the validator: the policy to run and a preflight check, or a failed check with the errors. */
+async function policyCheck(file: string): Promise<{ policy: Policy | undefined; check: PreflightCheck }> {
+  const id = 'policy';
+  const title = t('Policy valid');
+  let r;
+  try {
+    r = await loadPolicyFile(file);
+  } catch (e) {
+    return { policy: undefined, check: { id, title, status: 'fail', detail: t('{0}: cannot be validated: {1}', file, (e as Error).message) } };
+  }
+  if (r.errors.length) {
+    const where = r.errors.map((p) => `${file}:${p.span.startPos.line + 1}:${p.span.startPos.character + 1}: ${p.message}`);
+    return { policy: undefined, check: { id, title, status: 'fail', detail: where.join('; '), fix: t('fix the policy (genai4dfx policy validate), then run again') } };
+  }
+  if (!r.policy) return { policy: undefined, check: { id, title, status: 'fail', detail: t('{0}: no such policy file', file) } };
+  const warnings = r.problems.filter((p) => p.severity === 'warning').length;
+  return { policy: r.policy, check: { id, title, status: 'pass', detail: warnings ? t('{0} ({1} warning(s))', file, warnings) : file } };
 }
 
 function reasonOf(signal: AbortSignal): string {
