@@ -103,6 +103,8 @@ describe('runs: suggested experiments refined by a model', function () {
     const { r } = await refine([{ status: 200, content: wider }]);
     assert.equal(r.source, 'offline');
     assert.match(r.fallback ?? '', /targets pods no suggestion targets/);
+    const more = await refine([{ status: 200, content: GOOD.replace('target: { namespace: shop, labels: { app: cart }, mode: one }\n      duration: 30s', 'target: { namespace: shop, labels: { app: cart }, mode: all }\n      duration: 30s') }]);
+    assert.match(more.r.fallback ?? '', /targets pods no suggestion targets/, 'more pods of the same workload is a wider blast radius too');
   });
 
   it('a timeout and a server error fall back too', async () => {

@@ -24,9 +24,9 @@ export interface RefinedSuggestions {
 const SYSTEM = `You refine chaos experiments for a genai4dfx .dfx.yaml policy (Chaos Mesh).
 You get suggestions made offline from static-analysis findings and Kubernetes manifests, and the findings themselves.
 Re-rank them, most valuable first; explain each in its description (the weak spot, and the steady state the experiment
-tests); adjust duration, mode and parameters where the evidence supports it; drop a suggestion that is not worth running.
-Keep each experiment's target namespace and labels exactly as given: never target other pods, never add experiments
-for targets not in the list. Keep engine chaos-mesh and valid kind/action pairs.
+tests); adjust duration and parameters where the evidence supports it; drop a suggestion that is not worth running.
+Keep each experiment's target (namespace, labels, mode, value) exactly as given: never target other or more pods,
+never add experiments for targets not in the list. Keep engine chaos-mesh and valid kind/action pairs.
 Answer with one \`\`\`yaml block holding a policy: version: 1, then chaos.experiments as a list. Nothing else is read.`;
 
 /** The messages sent to the model, redacted. */
@@ -57,8 +57,9 @@ export function answerYaml(text: string): string {
   return (m?.[1] ?? text).trim() + '\n';
 }
 
+/** The pods an experiment hits: namespace, labels and selector mode (a model may change neither). */
 const targetKey = (e: Pick<ChaosExperiment, 'target'>): string =>
-  JSON.stringify([e.target.namespace, Object.entries(e.target.labels ?? {}).sort(([a], [b]) => a.localeCompare(b))]);
+  JSON.stringify([e.target.namespace, Object.entries(e.target.labels ?? {}).sort(([a], [b]) => a.localeCompare(b)), e.target.mode ?? 'one', e.target.value ?? null]);
 
 /**
  * Check a model's answer against the validator and the offline list; the refined suggestions, or the reason the answer
