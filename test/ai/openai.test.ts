@@ -2,55 +2,14 @@
 // (model, messages, key, redaction) and the answers: good code, broken code, 429 then success, a timeout, a 500.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { runAction } from '../../server/src/ai/actions';
 import { OpenAiProvider } from '../../server/src/ai/providers/openai';
 import { AiError } from '../../server/src/ai/types';
 import type { Engine } from '../../server/src/engine/analyzer';
 import { sharedEngine } from '../helpers/engine';
+import { fakeServer } from './chat-server';
 import { copyFixture, prepare } from './helpers';
-
-interface Seen {
-  headers: http.IncomingHttpHeaders;
-  body: { model: string; messages: { role: string; content: string }[] };
-}
-type Reply = { status: number; content?: string; hang?: boolean };
-
-/** A chat completions server answering from a script, recording every request. */
-async function fakeServer(script: Reply[]): Promise<{ url: string; seen: Seen[]; close: () => Promise<void> }> {
-  const seen: Seen[] = [];
-  const server = http.createServer((req, res) => {
-    let raw = '';
-    req.on('data', (d: Buffer) => (raw += d.toString()));
-    req.on('end', () => {
-      seen.push({ headers: req.headers, body: JSON.parse(raw) as Seen['body'] });
-      const r = script.shift() ?? { status: 500 };
-      if (r.hang) return;
-      res.writeHead(r.status, { 'content-type': 'application/json' });
-      if (r.status !== 200) {
-        res.end(JSON.stringify({ error: { message: r.status === 429 ? 'Rate limit reached' : 'upstream failed', type: 'error' } }));
-        return;
-      }
-      res.end(JSON.stringify({
-        id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: 'test-model-0613',
-        choices: [{ index: 0, message: { role: 'assistant', content: r.content }, finish_reason: 'stop' }],
-        usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-      }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return {
-    url: `http://127.0.0.1:${port}/v1`,
-    seen,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
-}
 
 const GOOD_TEST = "```ts\nimport { describe, it } from 'node:test';\nimport { strict as assert } from 'node:assert';\nimport { linePrice } from './pricing';\n\ndescribe('linePrice', () => {\n  it('rejects zero', () => {\n    assert.throws(() => linePrice({ sku: 'a', price: 1 }, 0, ''));\n  });\n});\n```\n";
 const BROKEN_TEST = "```ts\nimport { linePrice } from './pricing';\ndescribe('linePrice', () => {\n  it('is broken', () => {\n    linePrice(\n  });\n```\n";

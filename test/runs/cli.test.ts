@@ -123,6 +123,26 @@ describe('runs: CLI', function () {
     assert.match(none.stderr, /no kubeconfig found/);
   });
 
+  it('a policy the validator rejects refuses the run (exit 2) with its messages and locations; history still works', async () => {
+    const file = path.join(tmp.dir, '.dfx.yaml');
+    const text = fs.readFileSync(file, 'utf8').replace("duration: 1s\n", 'duration: 1 fortnight\n');
+    assert.notEqual(text, fs.readFileSync(file, 'utf8'), 'the fixture has the duration to break');
+    fs.writeFileSync(file, text);
+    const line = text.slice(0, text.indexOf('1 fortnight')).split('\n').length;
+    const r = await cli(['chaos', 'run', 'cart-delay', '--yes'], tmp.dir, env);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, new RegExp(`\\.dfx\\.yaml:${line}:\\d+: .*fortnight`));
+    assert.match(r.stderr, /has 1 error\(s\); fix them \(genai4dfx policy validate\) before running/);
+    assert.equal(kube.list('networkchaos').length, 0);
+    const json = await cli(['perf', 'run', 'smoke', '--json'], tmp.dir, env);
+    assert.equal(json.code, 2);
+    const out = JSON.parse(json.stdout) as { refused: boolean; problems: Array<{ line: number; message: string }> };
+    assert.equal(out.refused, true);
+    assert.equal(out.problems[0]?.line, line);
+    const list = await cli(['runs', 'list'], tmp.dir, env);
+    assert.equal(list.code, 0, list.stderr);
+  });
+
   it('the bundle needs no node_modules: a copy of dist/cli.js elsewhere runs load and a chaos dry run', async () => {
     const elsewhere = tempDir('dfx-bundle-');
     try {

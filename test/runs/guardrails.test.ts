@@ -12,6 +12,9 @@ import {
   productionReason,
 } from '../../server/src/runs/guardrails';
 import { globMatch } from '../../server/src/policy/units';
+import { setLocale } from '../../server/src/l10n';
+import { judgeK6 } from '../../server/src/runs/k6';
+import type { LoadSummary } from '../../server/src/runs/api';
 
 describe('runs: guardrails', () => {
   it('globs match whole names, * and ?', () => {
@@ -146,5 +149,22 @@ describe('runs: guardrails', () => {
     assert.equal(checkAsked(undefined, undefined)?.status, 'fail');
     assert.equal(checkAsked({ requireConfirmation: true }, true)?.status, 'pass');
     assert.equal(checkAsked({ requireConfirmation: false }, undefined), undefined);
+  });
+
+  it('preflight checks and run verdicts speak the locale in force (zh-cn), English again after', () => {
+    const summary: LoadSummary = { engine: 'k6', target: 'x', durationMs: 1000, requests: 10, errors: 0, errorRate: 0, rps: 10, latency: { avg: 1, p50: 1, p90: 1, p95: 300, p99: 1, p999: 1, max: 300 }, statusCodes: {} };
+    const th = [{ slo: 'fast', metric: 'latency.p95', limit: 200, bound: 'max' as const, written: '200ms' }];
+    try {
+      assert.equal(setLocale('zh-CN').locale, 'zh-cn');
+      const ns = checkNamespace('kube-system', undefined, 'chaos');
+      assert.equal(ns.title, '命名空间已获允许');
+      assert.equal(ns.detail, '命名空间“kube-system”永远不能作为目标（系统或混沌工具）');
+      assert.equal(checkContext('shop-prod', undefined, undefined).check.detail, '“shop-prod”被视为生产环境（上下文名称“shop-prod”包含“prod”）；拒绝针对生产环境运行');
+      assert.equal(judgeK6(th, summary, [0]).reason, 'fast latency.p95 300ms（要求 <= 200ms）');
+    } finally {
+      setLocale('en');
+    }
+    assert.equal(checkNamespace('kube-system', undefined, 'chaos').title, 'Namespace allowed');
+    assert.equal(judgeK6(th, summary, [0]).reason, 'fast latency.p95 300ms (want <= 200ms)');
   });
 });

@@ -6,7 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PerfScenario, Policy } from '../../server/src/policy/types';
-import { k6Script, k6Thresholds, mergeSummaries, parseSummaryLine, SUMMARY_MARKER } from '../../server/src/runs/k6';
+import { judgeK6, k6Script, k6Thresholds, mergeSummaries, parseSummaryLine, SUMMARY_MARKER, type RunnerLine } from '../../server/src/runs/k6';
+import { K6_SCHEME } from '../../server/src/runs/load/histogram';
+import { rng } from '../helpers/random';
 import { createRuns } from '../../server/src/runs/service';
 import { scenarioThresholds } from '../../server/src/runs/slo';
 import { FakeKube, tempDir } from './fake-kube';
@@ -24,16 +26,63 @@ const POLICY: Policy = {
   },
 };
 
+/** The generated script as a function of stand-ins for the k6 modules (`http`, `Counter`). */
+function loadScript(script: string, http: unknown, Counter: unknown): { main: () => void; handleSummary: (d: unknown) => { stdout: string }; options: unknown } {
+  const body = script.replace(/^import .*$/gm, '').replace(/^export default function /m, 'function main').replace(/^export (const|function) /gm, '$1 ');
+  const f = new Function('http', 'Counter', `${body}\nreturn { main, handleSummary, options };`) as (h: unknown, c: unknown) => ReturnType<typeof loadScript>;
+  return f(http, Counter);
+}
+
 /** Run the generated script's handleSummary with a k6-shaped data object; returns what it prints. */
 function runHandleSummary(script: string, data: unknown): string {
-  const body = script.replace(/^import .*$/m, 'const http = { request() {} };').replace(/^export default function /m, 'function main').replace(/^export (const|function) /gm, '$1 ');
-  const f = new Function(`${body}\nreturn { handleSummary, options };`) as () => { handleSummary: (d: unknown) => { stdout: string }; options: unknown };
-  return f().handleSummary(data).stdout;
+  return loadScript(script, { request() {} }, class {}).handleSummary(data).stdout;
+}
+
+/**
+ * One k6 runner simulated with the generated script itself: its default function runs once per latency (a stand-in
+ * http.request returns it as timings.duration, a stand-in Counter sums what the script adds), then its handleSummary
+ * gets k6-shaped data with the Counter totals and http_req_duration's exact stats. Returns the runner's log.
+ */
+function simulateRunner(script: string, latencies: readonly number[], failed = 0): string {
+  const totals = new Map<string, number>();
+  class Counter {
+    constructor(readonly name: string) {}
+    add(v: number): void {
+      totals.set(this.name, (totals.get(this.name) ?? 0) + v);
+    }
+  }
+  let i = 0;
+  const s = loadScript(script, { request: () => ({ timings: { duration: latencies[i++] } }) }, Counter);
+  for (let n = 0; n < latencies.length; n++) s.main();
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const metrics: Record<string, unknown> = {
+    http_reqs: { values: { count: latencies.length } },
+    http_req_failed: { values: { passes: failed } },
+    http_req_duration: { values: { min: sorted[0], max: sorted[sorted.length - 1], 'p(95)': sorted[Math.ceil(0.95 * sorted.length) - 1] } },
+  };
+  // k6 puts metrics that saw no samples in the summary too (count 0): the script must skip them.
+  for (const [name, v] of totals) metrics[name] = { values: { count: v } };
+  metrics['genai4dfx_lat_3'] ??= { values: { count: 0 } };
+  return `running...\n${s.handleSummary({ state: { testRunDurationMs: 1000 }, metrics }).stdout}`;
+}
+
+/** Nearest-rank quantile of all values. */
+function exactQuantile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1] ?? 0;
 }
 
 function runnerLog(reqs: number, failed: number, p95: number, ok = true): string {
   return `running...\n${SUMMARY_MARKER}${JSON.stringify({ durationMs: 1000, reqs, failed, latency: { avg: p95 / 2, med: p95 / 2, 'p(90)': p95 * 0.9, 'p(95)': p95, 'p(99)': p95 * 1.2, 'p(99.9)': p95 * 1.5, max: p95 * 2 }, thresholds: { 'http_req_duration p(95)<=200': ok } })}\n`;
 }
+
+/** A runner log from the generated script: `reqs` requests, 95% at `fast` ms and the rest at `slow` ms. */
+function histRunnerLog(script: string, reqs: number, fast: number, slow: number): string {
+  const lat = Array.from({ length: reqs }, (_, i) => (i < reqs * 0.95 ? fast : slow));
+  return simulateRunner(script, lat);
+}
+
+const OP_SCRIPT = k6Script(POLICY.perf?.scenarios?.[0] as PerfScenario, [], 'run', false);
 
 describe('runs: k6', function () {
   this.timeout(30_000);
@@ -61,20 +110,71 @@ describe('runs: k6', function () {
       },
     });
     const line = parseSummaryLine(out);
-    assert.deepEqual(line, { durationMs: 1000, reqs: 100, failed: 3, latency: { med: 10, 'p(95)': 40, max: 90 }, thresholds: { 'http_req_failed rate<=0.001': false } });
+    assert.deepEqual(line, { durationMs: 1000, reqs: 100, failed: 3, latency: { med: 10, 'p(95)': 40, max: 90 }, hist: {}, histSum: 0, thresholds: { 'http_req_failed rate<=0.001': false } });
+    assert.match(script, /"thresholds": \{\s+"http_req_duration"/, 'local k6 scripts carry the thresholds');
+    assert.match(k6Script(sc, scenarioThresholds(POLICY, sc, []), 'x', false), /"thresholds": \{\}/, 'operator scripts do not: each runner has a share of the load');
     const rate = k6Script(POLICY.perf?.scenarios?.[1] as PerfScenario, [], 'x');
     assert.match(rate, /"executor": "constant-arrival-rate",\s+"rate": 30/);
   });
 
-  it('merging runners adds counts and takes the worst percentile', () => {
+  it('without histograms (an older script), merging takes the worst runner\'s percentile and says so', () => {
     const a = parseSummaryLine(runnerLog(100, 0, 50));
     const b = parseSummaryLine(runnerLog(300, 3, 120));
     assert.ok(a && b);
     const m = mergeSummaries([a, b], 'x', 'k6-operator');
-    assert.equal(m.requests, 400);
-    assert.equal(m.errors, 3);
-    assert.equal(m.latency.p95, 120);
-    assert.equal(m.rps, 400);
+    assert.equal(m.exact, false);
+    assert.equal(m.summary.requests, 400);
+    assert.equal(m.summary.errors, 3);
+    assert.equal(m.summary.latency.p95, 120);
+    assert.equal(m.summary.rps, 400);
+  });
+
+  it('merged percentiles come from the summed buckets: exact to 2%, where the worst runner\'s would be far off', () => {
+    // Runner A: 900 requests at 10.0..18.99 ms; runner B: 100 at 400..499 ms. The merged p95 is B's 50th fastest (449 ms);
+    // B alone has a p95 of 494 ms, A alone 18.5 ms; the merged p50 is in A.
+    const a = Array.from({ length: 900 }, (_, i) => 10 + i / 100);
+    const b = Array.from({ length: 100 }, (_, i) => 400 + i);
+    const lines = [simulateRunner(OP_SCRIPT, a), simulateRunner(OP_SCRIPT, b, 7)].map((l) => parseSummaryLine(l) as RunnerLine);
+    const m = mergeSummaries(lines, 'x', 'k6-operator');
+    assert.equal(m.exact, true);
+    assert.equal(m.summary.requests, 1000);
+    assert.equal(m.summary.errors, 7);
+    const all = [...a, ...b];
+    for (const [q, key] of [[0.5, 'p50'], [0.9, 'p90'], [0.95, 'p95'], [0.99, 'p99'], [0.999, 'p999']] as const) {
+      const exact = exactQuantile(all, q);
+      const got = m.summary.latency[key];
+      assert.ok(got >= exact && got <= exact * K6_SCHEME.growth, `${key}: ${got} vs exact ${exact}`);
+    }
+    assert.equal(exactQuantile(all, 0.95), 449);
+    assert.equal(m.summary.latency.max, 499);
+    assert.ok(Math.abs(m.summary.latency.avg - all.reduce((x, y) => x + y, 0) / all.length) < 1e-9, 'the mean is exact (summed latencies)');
+  });
+
+  it('merging random runners: every percentile within [exact, exact × 1.02]; beyond 60 s it is the maximum', () => {
+    const r = rng(7);
+    for (let trial = 0; trial < 20; trial++) {
+      const runners = Array.from({ length: 1 + r.int(4) }, () => Array.from({ length: 1 + r.int(400) }, () => Math.exp(r.next() * 12 - 3) * (r.next() < 0.05 ? 50 : 1)));
+      const m = mergeSummaries(runners.map((l) => parseSummaryLine(simulateRunner(OP_SCRIPT, l)) as RunnerLine), 'x', 'k6-operator');
+      const all = runners.flat();
+      for (const [q, key] of [[0.5, 'p50'], [0.95, 'p95'], [0.99, 'p99']] as const) {
+        const exact = exactQuantile(all, q);
+        const got = m.summary.latency[key];
+        const ok = exact > 60_000 ? got === Math.max(...all) : got >= exact && got <= exact * K6_SCHEME.growth;
+        assert.ok(ok, `trial ${trial} ${key}: ${got} vs exact ${exact}`);
+      }
+    }
+  });
+
+  it('one judgement for local k6 and k6-operator: SLOs on the merge, exit 99 fails, other exit codes are errors', () => {
+    const t = scenarioThresholds(POLICY, POLICY.perf?.scenarios?.[0] as PerfScenario, []);
+    const fast = mergeSummaries([parseSummaryLine(histRunnerLog(OP_SCRIPT, 200, 20, 100)) as RunnerLine], 'x', 'k6').summary;
+    assert.equal(judgeK6(t, fast, [0]).verdict, 'pass');
+    assert.equal(judgeK6(t, fast, [0, 99]).verdict, 'fail');
+    assert.equal(judgeK6(t, fast, [0, 137]).verdict, 'error');
+    const slow = mergeSummaries([parseSummaryLine(histRunnerLog(OP_SCRIPT, 200, 20, 900)) as RunnerLine], 'x', 'k6').summary;
+    const v = judgeK6(t, slow, [0]);
+    assert.equal(v.verdict, 'fail');
+    assert.match(v.reason, /fast latency\.p99 \d+(\.\d)?ms \(want <= 500ms\)/);
   });
 
   describe('k6-operator against the stand-in cluster', () => {
@@ -93,7 +193,7 @@ describe('runs: k6', function () {
     }
 
     it('two runners pass: merged summary, TestRun and ConfigMap deleted', async () => {
-      const rec = await run((i) => ({ exitCode: 0, log: runnerLog(1000 * i, 0, 80) }));
+      const rec = await run((i) => ({ exitCode: 0, log: histRunnerLog(OP_SCRIPT, 1000 * i, 40, 80) }));
       assert.equal(rec.verdict, 'pass', rec.reason);
       assert.equal(rec.engine, 'k6-operator');
       assert.equal(rec.load?.requests, 3000);
@@ -104,9 +204,10 @@ describe('runs: k6', function () {
     });
 
     it('a runner exiting 99 (thresholds crossed) fails the run', async () => {
-      const rec = await run((i) => (i === 2 ? { exitCode: 99, log: runnerLog(1000, 0, 350, false) } : { exitCode: 0, log: runnerLog(1000, 0, 80) }));
+      const rec = await run((i) => (i === 2 ? { exitCode: 99, log: histRunnerLog(OP_SCRIPT, 1000, 350, 350) } : { exitCode: 0, log: histRunnerLog(OP_SCRIPT, 1000, 80, 80) }));
       assert.equal(rec.verdict, 'fail');
-      assert.match(rec.reason ?? '', /fast latency\.p95 350ms/);
+      // Half the requests took 350 ms: the merged p95 is 350 ms (to 2%).
+      assert.match(rec.reason ?? '', /fast latency\.p95 35\d(\.\d)?ms/);
     });
 
     it('exit 108 (test.abort) is an error, not a pass', async () => {

@@ -10,6 +10,7 @@ import type { RunEvent } from '../../server/src/runs/api';
 import { Histogram } from '../../server/src/runs/load/histogram';
 import { runLocalLoad } from '../../server/src/runs/load/local';
 import { createRuns, RunRefused } from '../../server/src/runs/service';
+import { stringify } from 'yaml';
 import { startTarget, type TargetServer } from './target-server';
 
 function policyFor(url: string, extra: Partial<Policy['perf'] & object> = {}): Policy {
@@ -51,6 +52,27 @@ describe('runs: embedded load generator', () => {
     const onDisk = api.read(root, rec.id);
     assert.equal(onDisk?.verdict, 'pass');
     assert.deepEqual(api.history(root).map((r) => r.id), [rec.id]);
+  });
+
+  it('with policyPath, the engine runs the validated policy file, and refuses one with validator errors', async () => {
+    const file = path.join(root, '.dfx.yaml');
+    fs.writeFileSync(file, stringify(policyFor(target.url)));
+    // The caller's parse is stale (no such scenario): the engine runs what the validator read from the file.
+    const stale: Policy = { version: 1 };
+    const api = createRuns();
+    const rec = await (await api.start({ kind: 'perf', scenario: 'smoke', policy: stale, policyPath: file, root })).done;
+    assert.equal(rec.verdict, 'pass', rec.reason);
+    assert.deepEqual(rec.preflight[0], { id: 'policy', title: 'Policy valid', status: 'pass', detail: file });
+
+    const text = fs.readFileSync(file, 'utf8').replace('p95: 40ms', 'p95: 40 parsecs');
+    fs.writeFileSync(file, text);
+    const line = text.slice(0, text.indexOf('40 parsecs')).split('\n').length;
+    const pf = await api.preflight({ kind: 'perf', scenario: 'smoke', policy: policyFor(target.url), policyPath: file, root });
+    assert.equal(pf.ok, false);
+    assert.deepEqual(pf.checks.map((c) => `${c.id}:${c.status}`), ['policy:fail']);
+    assert.match(pf.checks[0]?.detail ?? '', new RegExp(`\\.dfx\\.yaml:${line}:\\d+: .*parsecs`));
+    await assert.rejects(api.start({ kind: 'perf', scenario: 'smoke', policy: policyFor(target.url), policyPath: file, root }), (e: unknown) => e instanceof RunRefused && /Policy valid: .*parsecs/.test(e.message));
+    assert.equal(api.history(root).length, 1, 'the refused run left no record');
   });
 
   it('fails on latency when the service is slower than the SLO', async () => {

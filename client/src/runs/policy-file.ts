@@ -1,5 +1,6 @@
-// Finding and reading the .dfx.yaml the Runs view shows. No vscode import. The policy module's full parser (positions,
-// schema) reports problems as diagnostics; here a file only needs to be YAML with `version: 1` to list its runs.
+// Finding and reading the .dfx.yaml the Runs view shows. No vscode import. Here a file only needs to be YAML with
+// `version: 1` to list its runs; the policy module's full parser (positions, schema) reports problems as diagnostics,
+// and the run engine reads the file again through it before every run (a policy with errors refuses the run).
 import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -4,6 +4,9 @@ import type { LanguageId } from '../engine/languages';
 /** The AI actions genai4dfx offers. */
 export type AiAction = 'tests' | 'retries' | 'threats';
 
+/** What a request is for: an AI action on code, or refining suggested chaos experiments (runs/suggest-ai.ts). */
+export type AiTask = AiAction | 'experiments';
+
 /** Which provider answers: the editor's setting, or `auto` for the first available (openai → editor → offline). */
 export type ProviderId = 'openai' | 'editor' | 'offline';
 
@@ -18,7 +21,7 @@ export interface AiMessage {
  * `offline`, a deterministic generator over the syntax tree, so both go through the same validation and edit path.
  */
 export interface AiRequest {
-  action: AiAction;
+  action: AiTask;
   language: LanguageId;
   messages: AiMessage[];
   offline: () => string;

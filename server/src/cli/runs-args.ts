@@ -5,7 +5,8 @@ import { UsageError } from './args';
 export const RUNS_USAGE = `Usage:
   genai4dfx chaos run NAME [options]                  Run the chaos experiment NAME of the nearest .dfx.yaml
   genai4dfx chaos suggest [paths...] [--json]         Experiments that would prove the weak spots the findings and
-                                                      manifests show, as snippets for chaos.experiments
+                                                      manifests show, as snippets for chaos.experiments; refined by
+                                                      an AI provider when one is configured (--provider)
   genai4dfx perf run NAME [options]                   Run the load scenario NAME
   genai4dfx run NAME --under-load SCENARIO [options]  Run experiment NAME while SCENARIO loads the service;
                                                       the SLOs are the steady state (a breach stops the fault early)
@@ -23,6 +24,10 @@ Options:
   -y, --yes               confirm the run without asking
       --confirm TOKEN     typed confirmation for a production context (its name)
       --json              print the result (or preflight) as JSON
+      --provider P        suggest: auto|openai|offline (default auto: OpenAI-compatible when GENAI4DFX_AI_API_KEY
+                          or OPENAI_API_KEY is set, else offline)
+      --base-url URL      suggest: OpenAI-compatible base URL (Ollama: http://localhost:11434/v1)
+      --model NAME        suggest: model name
   -h, --help              show this help
 
 Exit status: 0 the SLOs held (or a dry run passed preflight), 1 they did not, 2 refused or error.`;
@@ -36,6 +41,8 @@ export interface RunsCliOptions {
   yes: boolean;
   confirm: string | undefined;
   json: boolean;
+  /** `chaos suggest`: AI settings as given (provider, baseUrl, model), normalized by normalizeAiSettings. */
+  ai: Record<string, string>;
 }
 
 export type RunsCommand =
@@ -56,7 +63,7 @@ export function isRunsCommand(argv: readonly string[]): boolean {
 
 /** Parse a run command; throws UsageError. */
 export function parseRunsArgs(argv: readonly string[]): RunsCommand {
-  const o: RunsCliOptions = { context: undefined, namespace: undefined, policy: undefined, kubeconfig: undefined, dryRun: false, yes: false, confirm: undefined, json: false };
+  const o: RunsCliOptions = { context: undefined, namespace: undefined, policy: undefined, kubeconfig: undefined, dryRun: false, yes: false, confirm: undefined, json: false, ai: {} };
   const pos: string[] = [];
   let underLoad: string | undefined;
   for (let i = 0; i < argv.length; i++) {
@@ -102,6 +109,15 @@ export function parseRunsArgs(argv: readonly string[]): RunsCommand {
         break;
       case '--json':
         o.json = true;
+        break;
+      case '--provider':
+        o.ai.provider = value();
+        break;
+      case '--base-url':
+        o.ai.baseUrl = value();
+        break;
+      case '--model':
+        o.ai.model = value();
         break;
       case '--under-load':
         underLoad = value();

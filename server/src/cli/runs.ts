@@ -5,10 +5,12 @@ import * as readline from 'node:readline/promises';
 import { stringify } from 'yaml';
 import type { KubeconfigSource, Preflight, RunEvent, RunKind, RunRecord, RunRequest, RunSummary } from '../runs/api';
 import { ClusterError } from '../runs/kube/errors';
-import { loadPolicyFor } from '../policy/index';
-import { loadNearestPolicy, loadPolicyFile, type LoadedPolicy } from '../runs/policy-input';
+import { loadRunPolicy, PolicyRejected, type RunPolicy } from '../runs/run-policy';
 import { createRuns, RunRefused, type RunsOptions } from '../runs/service';
 import { suggestExperiments, workloadsOf, type Workload } from '../runs/suggest';
+import { refineSuggestions } from '../runs/suggest-ai';
+import { chooseProvider, cliEnvironment } from '../ai/select';
+import { normalizeAiSettings } from '../protocol/settings';
 import { Engine } from '../engine/analyzer';
 import { DEFAULT_SETTINGS } from '../protocol/settings';
 import { runCheck } from './check';
@@ -54,14 +56,8 @@ export async function runsMain(argv: readonly string[], opts: RunsOptions = {}):
       case 'chaos':
       case 'perf':
       case 'under-load': {
-        const loaded = policyOf(cmd.o, io);
-        // Runs act on a cluster: refuse a policy the validator rejects (the editor shows the same problems).
-        const checked = await loadPolicyFor(loaded.path);
-        if (checked.errors.length) {
-          for (const e of checked.errors) io.err(`${loaded.path}:${e.span.startPos.line + 1}:${e.span.startPos.character + 1}: ${e.message}\n`);
-          io.err(`genai4dfx: ${loaded.path} has ${checked.errors.length} error(s); fix them (genai4dfx policy validate) before running\n`);
-          return 2;
-        }
+        // Runs act on a cluster: a policy the validator rejects refuses the run (the editor shows the same problems).
+        const loaded = await policyOf(cmd.o, io);
         const req: RunRequest = {
           kind: cmd.kind as RunKind,
           ...(cmd.kind === 'perf' ? { scenario: cmd.name } : { experiment: cmd.name }),
@@ -78,7 +74,7 @@ export async function runsMain(argv: readonly string[], opts: RunsOptions = {}):
       case 'suggest':
         return await suggest(cmd.paths.length ? cmd.paths : ['.'], cmd.o, io);
       case 'list': {
-        const root = rootOf(cmd.o, io);
+        const root = await rootOf(cmd.o, io);
         const list = api.history(root);
         if (cmd.o.json) io.out(`${JSON.stringify(list, null, 2)}\n`);
         else if (!list.length) io.out(`no runs in ${path.join(root, '.dfx', 'runs')}\n`);
@@ -86,7 +82,7 @@ export async function runsMain(argv: readonly string[], opts: RunsOptions = {}):
         return 0;
       }
       case 'show': {
-        const rec = api.read(rootOf(cmd.o, io), cmd.id);
+        const rec = api.read(await rootOf(cmd.o, io), cmd.id);
         if (!rec) {
           io.err(`genai4dfx: no run ${cmd.id} (genai4dfx runs list shows them)\n`);
           return 2;
@@ -96,7 +92,7 @@ export async function runsMain(argv: readonly string[], opts: RunsOptions = {}):
       }
       case 'abort':
       case 'cleanup': {
-        const root = rootOf(cmd.o, io);
+        const root = await rootOf(cmd.o, io);
         const ids = cmd.kind === 'abort' || cmd.id !== undefined ? [cmd.kind === 'abort' ? cmd.id : (cmd.id ?? '')] : api.orphans(root).map((r) => r.id);
         if (!ids.length) {
           io.out('no orphaned runs\n');
@@ -118,6 +114,12 @@ export async function runsMain(argv: readonly string[], opts: RunsOptions = {}):
       }
     }
   } catch (e) {
+    if (e instanceof PolicyRejected) {
+      if (cmd.o.json) io.out(`${JSON.stringify({ refused: true, policy: e.file, problems: e.problems.map((p) => ({ line: p.span.startPos.line + 1, column: p.span.startPos.character + 1, code: p.code, message: p.message })) }, null, 2)}\n`);
+      for (const l of e.locations()) io.err(`${l}\n`);
+      io.err(`genai4dfx: ${e.message}\n`);
+      return 2;
+    }
     if (e instanceof ClusterError) io.err(`genai4dfx: ${e.info.message}\n  next: ${e.info.nextStep}\n`);
     else io.err(`genai4dfx: ${(e as Error).message}\n`);
     if (io.env.GENAI4DFX_DEBUG) io.err(`${(e as Error).stack ?? ''}\n`);
@@ -200,7 +202,14 @@ async function suggest(paths: string[], o: RunsCliOptions, io: Io): Promise<numb
       // unreadable now: skip
     }
   }
-  const list = suggestExperiments(report.findings.map((f) => ({ ruleId: f.ruleId, path: f.path, line: f.range.start.line, message: f.message })), workloads);
+  const findings = report.findings.map((f) => ({ ruleId: f.ruleId, path: f.path, line: f.range.start.line, message: f.message }));
+  const offline = suggestExperiments(findings, workloads);
+  const settings = normalizeAiSettings(o.ai);
+  const provider = chooseProvider(settings, cliEnvironment(io.env));
+  const refined = await refineSuggestions(offline, findings, workloads, provider, AbortSignal.timeout(settings.timeoutMs * (settings.maxRetries + 2)));
+  if (refined.fallback) io.err(`note: ${refined.fallback}\n`);
+  else if (refined.source !== 'offline' && !o.json) io.err(`note: refined by ${refined.model ?? refined.source}; every experiment was checked by the policy validator\n`);
+  const list = refined.suggestions;
   if (o.json) io.out(`${JSON.stringify(list, null, 2)}\n`);
   else if (!list.length) io.out('no experiments to suggest: no single-replica workloads, missing probes or limits, or clients without timeouts found\n');
   else {
@@ -212,15 +221,16 @@ async function suggest(paths: string[], o: RunsCliOptions, io: Io): Promise<numb
   return 0;
 }
 
-function policyOf(o: RunsCliOptions, io: Io): LoadedPolicy {
-  return o.policy ? loadPolicyFile(path.resolve(io.cwd, o.policy)) : loadNearestPolicy(io.cwd);
+function policyOf(o: RunsCliOptions, io: Io): Promise<RunPolicy> {
+  return loadRunPolicy(io.cwd, o.policy);
 }
 
-function rootOf(o: RunsCliOptions, io: Io): string {
+/** Where the history is: the policy's folder; a broken policy still has one (history and cleanup must work then). */
+async function rootOf(o: RunsCliOptions, io: Io): Promise<string> {
   try {
-    return policyOf(o, io).root;
-  } catch {
-    return io.cwd;
+    return (await policyOf(o, io)).root;
+  } catch (e) {
+    return e instanceof PolicyRejected ? path.dirname(e.file) : io.cwd;
   }
 }
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ParserPool } from '../engine/parser-pool';
 import type { RuleMeta } from '../engine/types';
-import { POLICY_FILE, PolicyLoader, type LoadedPolicy } from './load';
+import { checkPolicyText, POLICY_FILE, PolicyLoader, type LoadedPolicy } from './load';
 import type { PolicyProblem } from './parse';
 import type { Policy } from './types';
 
@@ -25,17 +25,35 @@ export interface PolicyFor {
   problems: PolicyProblem[];
 }
 
-let shared: Promise<PolicyLoader> | undefined;
+interface Shared {
+  loader: PolicyLoader;
+  parse: (text: string) => ReturnType<ParserPool['parse']>;
+  metas: RuleMeta[];
+}
 
-/** A loader with its own parser and the built-in rule catalogue (for rule-id checks), created on first use. */
-function sharedLoader(): Promise<PolicyLoader> {
+let shared: Promise<Shared> | undefined;
+
+/** A parser and the built-in rule catalogue (for rule-id checks), and a loader over them, created on first use. */
+function sharedParts(): Promise<Shared> {
   shared ??= (async () => {
     const pool = await ParserPool.create();
     const { RULES } = await import('../rules/index');
     const metas: RuleMeta[] = RULES.map((r) => r.meta);
-    return new PolicyLoader((text) => pool.parse('yaml', text, null, 5000), () => metas);
+    const parse = (text: string): ReturnType<ParserPool['parse']> => pool.parse('yaml', text, null, 5000);
+    return { loader: new PolicyLoader(parse, () => metas), parse, metas };
   })();
   return shared;
+}
+
+async function sharedLoader(): Promise<PolicyLoader> {
+  return (await sharedParts()).loader;
+}
+
+/** Parse and validate a policy text that is not a file (a model's answer, a snippet): the same checks as a file gets. */
+export async function validatePolicyText(text: string): Promise<{ policy: Policy | undefined; errors: PolicyProblem[]; problems: PolicyProblem[] }> {
+  const { parse, metas } = await sharedParts();
+  const { policy, problems } = checkPolicyText(text, parse, metas);
+  return { policy, errors: problems.filter((p) => p.severity === 'error'), problems };
 }
 
 /**
@@ -49,6 +67,14 @@ export async function loadPolicyFor(filePath: string): Promise<PolicyFor> {
   const loaded: LoadedPolicy | undefined = loader.forFile(target);
   if (!loaded) return { policy: undefined, file: undefined, errors: [], problems: [] };
   return { policy: loaded.policy, file: loaded.file, errors: loaded.problems.filter((p) => p.severity === 'error'), problems: loaded.problems };
+}
+
+/** One policy file (any name, e.g. `staging.dfx.yaml` given with `--policy`), parsed and validated, cached by mtime. */
+export async function loadPolicyFile(file: string): Promise<PolicyFor> {
+  const loader = await sharedLoader();
+  const loaded = loader.load(path.resolve(file));
+  if (!loaded) return { policy: undefined, file: undefined, errors: [], problems: [] };
+  return { policy: loaded.current ? loaded.policy : undefined, file: loaded.file, errors: loaded.problems.filter((p) => p.severity === 'error'), problems: loaded.problems };
 }
 
 function isDirectory(p: string): boolean {

@@ -3,6 +3,7 @@
 // object recorded in the audit record BEFORE it is created), watch the status to a verdict, optionally with load
 // running and the SLOs as steady-state hypothesis (stop the fault early on a breach), and clean up: delete by the
 // run's objects and label, verify gone, report stuck finalizers.
+import { t } from '../l10n';
 import type { ChaosExperiment, Guardrails } from '../policy/types';
 import { parsePercent } from '../policy/units';
 import type { CleanupReport, KubeObject, Preflight, PreflightCheck, RunEngine, RunRequest, TargetRecord } from './api';
@@ -78,7 +79,7 @@ export async function prepareChaos(req: RunRequest, runId: string, timing: Chaos
   let kube: Kube | undefined;
 
   // Guardrails that need no cluster.
-  if (!namespace) checks.push({ id: 'guardrail.namespace', title: 'Namespace allowed', status: 'fail', detail: 'the experiment has no target.namespace', fix: 'set target.namespace, or pass --namespace' });
+  if (!namespace) checks.push({ id: 'guardrail.namespace', title: t('Namespace allowed'), status: 'fail', detail: t('the experiment has no target.namespace'), fix: t('set target.namespace, or pass --namespace') });
   else checks.push(checkNamespace(namespace, g, 'chaos'));
   const dur = checkDuration(e.duration, g);
   checks.push(dur.check);
@@ -88,31 +89,31 @@ export async function prepareChaos(req: RunRequest, runId: string, timing: Chaos
   const hypothesis = mergeThresholds(loadThresholds ?? [], namedThresholds(req.policy, e.hypothesis?.slos ?? [], hypErrors));
   let tolerance = 0;
   if (e.hypothesis?.tolerance !== undefined) {
-    const t = parsePercent(e.hypothesis.tolerance);
-    if (t.ok) tolerance = t.value;
-    else hypErrors.push(`hypothesis.tolerance: ${t.error}`);
+    const tol = parsePercent(e.hypothesis.tolerance);
+    if (tol.ok) tolerance = tol.value;
+    else hypErrors.push(`hypothesis.tolerance: ${tol.error}`);
   }
-  if (hypErrors.length) checks.push({ id: 'hypothesis', title: 'Steady-state hypothesis', status: 'fail', detail: hypErrors.join('; '), fix: 'fix the SLO names / tolerance in .dfx.yaml' });
+  if (hypErrors.length) checks.push({ id: 'hypothesis', title: t('Steady-state hypothesis'), status: 'fail', detail: hypErrors.join('; '), fix: t('fix the SLO names / tolerance in .dfx.yaml') });
   const prom = e.hypothesis?.prometheus;
   let promBound: { op: '<' | '<=' | '>' | '>=' | '==' | '!='; value: number } | undefined;
   if (prom) {
     const b = parseBound(prom.bound);
-    if ('error' in b) checks.push({ id: 'hypothesis.prometheus', title: 'Prometheus probe', status: 'fail', detail: b.error, fix: 'fix hypothesis.prometheus.bound' });
+    if ('error' in b) checks.push({ id: 'hypothesis.prometheus', title: t('Prometheus probe'), status: 'fail', detail: b.error, fix: t('fix hypothesis.prometheus.bound') });
     else {
       promBound = b;
       try {
         const v = await queryPrometheus(prom.url, prom.query);
-        checks.push({ id: 'hypothesis.prometheus', title: 'Prometheus probe', status: holds(v, b) ? 'pass' : 'fail', detail: `${prom.query} = ${v} (must be ${prom.bound})`, ...(holds(v, b) ? {} : { fix: 'the steady state does not hold before the fault: fix the service first' }) });
+        checks.push({ id: 'hypothesis.prometheus', title: t('Prometheus probe'), status: holds(v, b) ? 'pass' : 'fail', detail: t('{0} = {1} (must be {2})', prom.query, v, prom.bound), ...(holds(v, b) ? {} : { fix: t('the steady state does not hold before the fault: fix the service first') }) });
       } catch (err) {
         // An in-cluster Prometheus may be unreachable from this machine: warn, the probe is optional.
-        checks.push({ id: 'hypothesis.prometheus', title: 'Prometheus probe', status: 'warn', detail: (err as Error).message, fix: 'port-forward Prometheus (kubectl -n monitoring port-forward svc/prometheus 9090) and use http://localhost:9090' });
+        checks.push({ id: 'hypothesis.prometheus', title: t('Prometheus probe'), status: 'warn', detail: (err as Error).message, fix: t('port-forward Prometheus (kubectl -n monitoring port-forward svc/prometheus 9090) and use http://localhost:9090') });
       }
     }
   }
   if (req.kind === 'chaos' && e.hypothesis?.slos?.length) {
-    checks.push({ id: 'hypothesis', title: 'Steady-state hypothesis', status: 'warn', detail: `SLOs ${e.hypothesis.slos.join(', ')} are measured only under load`, fix: `run it under load: genai4dfx run ${e.name} --under-load ${e.underLoad ?? 'SCENARIO'}` });
+    checks.push({ id: 'hypothesis', title: t('Steady-state hypothesis'), status: 'warn', detail: t('SLOs {0} are measured only under load', e.hypothesis.slos.join(', ')), fix: t('run it under load: genai4dfx run {0} --under-load {1}', e.name, e.underLoad ?? 'SCENARIO') });
   }
-  if (req.kind === 'under-load' && !hypothesis.length) checks.push({ id: 'hypothesis', title: 'Steady-state hypothesis', status: 'warn', detail: 'no SLO thresholds: the run cannot stop the fault early', fix: 'add hypothesis.slos to the experiment or slos to the scenario' });
+  if (req.kind === 'under-load' && !hypothesis.length) checks.push({ id: 'hypothesis', title: t('Steady-state hypothesis'), status: 'warn', detail: t('no SLO thresholds: the run cannot stop the fault early'), fix: t('add hypothesis.slos to the experiment or slos to the scenario') });
 
   // The context: from the kubeconfig, never a silent localhost.
   try {
@@ -120,10 +121,10 @@ export async function prepareChaos(req: RunRequest, runId: string, timing: Chaos
     pf.context = k.context;
     pf.server = k.server;
     kube = new Kube(k.kc, k.server);
-    checks.push({ id: 'kubeconfig', title: 'Cluster context', status: 'pass', detail: `${k.context} → ${k.server}` });
+    checks.push({ id: 'kubeconfig', title: t('Cluster context'), status: 'pass', detail: `${k.context} → ${k.server}` });
   } catch (err) {
     const info = err instanceof ClusterError ? err.info : { message: (err as Error).message, nextStep: '' };
-    checks.push({ id: 'kubeconfig', title: 'Cluster context', status: 'fail', detail: info.message, fix: info.nextStep });
+    checks.push({ id: 'kubeconfig', title: t('Cluster context'), status: 'fail', detail: info.message, fix: info.nextStep });
   }
   if (pf.context !== undefined) {
     const c = checkContext(pf.context, pf.server, g);
@@ -146,11 +147,11 @@ export async function prepareChaos(req: RunRequest, runId: string, timing: Chaos
   const mode = e.target?.mode ?? 'one';
   if (engine === 'litmus') podsPercent = mode === 'all' ? 100 : mode.endsWith('percent') ? Number(e.target?.value) : undefined;
   const built = namespace ? (engine === 'litmus' ? buildLitmus(e, runId, namespace, podsPercent) : buildChaosMesh(e, runId, namespace)) : { objects: [], errors: ['no namespace'] };
-  if (built.errors.length) checks.push({ id: 'manifest', title: 'Experiment definition', status: 'fail', detail: built.errors.join('; '), fix: `fix chaos.experiments "${e.name}" in .dfx.yaml` });
+  if (built.errors.length) checks.push({ id: 'manifest', title: t('Experiment definition'), status: 'fail', detail: built.errors.join('; '), fix: t('fix chaos.experiments "{0}" in .dfx.yaml', e.name) });
   else {
     objects.push(...built.objects);
     pf.objects = built.objects.map((b) => b.object);
-    checks.push({ id: 'manifest', title: 'Experiment definition', status: 'pass', detail: built.objects.map((b) => `${b.object.kind}/${b.object.metadata.name}`).join(', ') });
+    checks.push({ id: 'manifest', title: t('Experiment definition'), status: 'pass', detail: built.objects.map((b) => `${b.object.kind}/${b.object.metadata.name}`).join(', ') });
   }
 
   // Cluster checks only when the guardrails let us talk to this context at all.
@@ -160,10 +161,10 @@ export async function prepareChaos(req: RunRequest, runId: string, timing: Chaos
       await clusterChecks(kube, g, e, engine, namespace, objects, checks, pf);
     } catch (err) {
       const info = err instanceof ClusterError ? err.info : { message: (err as Error).message, nextStep: '' };
-      checks.push({ id: 'cluster', title: 'Cluster reachable', status: 'fail', detail: info.message, fix: info.nextStep });
+      checks.push({ id: 'cluster', title: t('Cluster reachable'), status: 'fail', detail: info.message, fix: info.nextStep });
     }
   } else if (!refusedEarly) {
-    checks.push({ id: 'cluster', title: 'Cluster checks', status: 'skip', detail: 'skipped: fix the failures above first' });
+    checks.push({ id: 'cluster', title: t('Cluster checks'), status: 'skip', detail: t('skipped: fix the failures above first') });
   }
   pf.ok = !checks.some((c) => c.status === 'fail');
 
@@ -173,7 +174,7 @@ export async function prepareChaos(req: RunRequest, runId: string, timing: Chaos
     engine,
     preflight: pf,
     execute: (j, signal, load) => {
-      if (!kube) throw new Error('no cluster');
+      if (!kube) throw new Error(t('no cluster'));
       return execute({ j, signal, load, kube, e, engine, objects, durationMs, oneShot, timing, hypothesis, tolerance, promBound });
     },
     cleanup: journalledCleanup(kube, timing, 'deleting what the run created'),
@@ -187,15 +188,15 @@ async function clusterChecks(kube: Kube, g: Guardrails | undefined, e: ChaosExpe
   const needed = [...new Set(objects.map((o) => o.plural)), ...(engine === 'litmus' ? ['chaosexperiments', 'chaosresults'] : [])];
   const missing = needed.filter((p) => !served.includes(p));
   if (missing.length) {
-    checks.push({ id: 'crd', title: 'CRDs installed', status: 'fail', detail: served.length ? `${group}/${version} does not serve ${missing.join(', ')}` : `${group}/${version} is not served: ${engine === 'litmus' ? 'LitmusChaos' : 'Chaos Mesh'} is not installed`, fix: INSTALL_FIX[engine] ?? '' });
+    checks.push({ id: 'crd', title: t('CRDs installed'), status: 'fail', detail: served.length ? t('{0} does not serve {1}', `${group}/${version}`, missing.join(', ')) : t('{0} is not served: {1} is not installed', `${group}/${version}`, engine === 'litmus' ? 'LitmusChaos' : 'Chaos Mesh'), fix: INSTALL_FIX[engine] ?? '' });
   } else {
-    checks.push({ id: 'crd', title: 'CRDs installed', status: 'pass', detail: `${group}/${version}: ${needed.join(', ')}` });
+    checks.push({ id: 'crd', title: t('CRDs installed'), status: 'pass', detail: `${group}/${version}: ${needed.join(', ')}` });
     if (engine === 'litmus') {
       const exp = await kube.get({ group, version, plural: 'chaosexperiments', kind: 'ChaosExperiment' }, namespace, e.kind);
       checks.push(
         exp
-          ? { id: 'crd.experiment', title: 'ChaosExperiment installed', status: 'pass', detail: `${e.kind} in ${namespace}` }
-          : { id: 'crd.experiment', title: 'ChaosExperiment installed', status: 'fail', detail: `no ChaosExperiment "${e.kind}" in ${namespace}`, fix: `kubectl apply -n ${namespace} -f https://hub.litmuschaos.io/api/chaos/master?file=faults/kubernetes/${e.kind}/fault.yaml` },
+          ? { id: 'crd.experiment', title: t('ChaosExperiment installed'), status: 'pass', detail: `${e.kind} in ${namespace}` }
+          : { id: 'crd.experiment', title: t('ChaosExperiment installed'), status: 'fail', detail: t('no ChaosExperiment "{0}" in {1}', e.kind, namespace), fix: `kubectl apply -n ${namespace} -f https://hub.litmuschaos.io/api/chaos/master?file=faults/kubernetes/${e.kind}/fault.yaml` },
       );
     }
   }
@@ -213,12 +214,12 @@ async function clusterChecks(kube: Kube, g: Guardrails | undefined, e: ChaosExpe
   if (!pods.allowed) denied.push('list pods');
   checks.push(
     denied.length
-      ? { id: 'rbac', title: 'Permissions', status: 'fail', detail: `not allowed in ${namespace}: ${denied.join(', ')}`, fix: `ask for a Role in ${namespace} granting ${denied.join(', ')} (group ${group})` }
-      : { id: 'rbac', title: 'Permissions', status: 'pass', detail: `create/get/list/watch/delete/patch ${plurals.join(', ')} and list pods in ${namespace}` },
+      ? { id: 'rbac', title: t('Permissions'), status: 'fail', detail: t('not allowed in {0}: {1}', namespace, denied.join(', ')), fix: t('ask for a Role in {0} granting {1} (group {2})', namespace, denied.join(', '), group) }
+      : { id: 'rbac', title: t('Permissions'), status: 'pass', detail: t('create/get/list/watch/delete/patch {0} and list pods in {1}', plurals.join(', '), namespace) },
   );
 
   const nsOk = await kube.namespaceExists(namespace);
-  checks.push(nsOk ? { id: 'namespace', title: 'Namespace exists', status: 'pass', detail: namespace } : { id: 'namespace', title: 'Namespace exists', status: 'fail', detail: `namespace ${namespace} does not exist`, fix: 'check target.namespace (kubectl get ns)' });
+  checks.push(nsOk ? { id: 'namespace', title: t('Namespace exists'), status: 'pass', detail: namespace } : { id: 'namespace', title: t('Namespace exists'), status: 'fail', detail: t('namespace {0} does not exist', namespace), fix: t('check target.namespace (kubectl get ns)') });
   if (!nsOk) return;
 
   // The exact pods the selector hits, against the blast radius.
@@ -227,11 +228,11 @@ async function clusterChecks(kube: Kube, g: Guardrails | undefined, e: ChaosExpe
   const matching = (await kube.listPods(namespace, sel)).filter((p) => p.phase === 'Running' || p.phase === undefined);
   pf.targets = matching.map((p) => `${namespace}/${p.name}`);
   const radius = checkBlastRadius({ mode: e.target?.mode, value: e.target?.value }, matching.length, g);
-  checks.push({ ...radius.check, detail: `${radius.check.detail}${matching.length ? `: ${matching.map((p) => p.name).join(', ')}` : ''} (selector ${sel})` });
+  checks.push({ ...radius.check, detail: `${radius.check.detail}${matching.length ? `: ${matching.map((p) => p.name).join(', ')}` : ''} (${t('selector {0}', sel)})` });
 
   // Server-side dry run of every object (admission webhooks and schema validation included).
   if (missing.length || denied.length) {
-    checks.push({ id: 'dry-run', title: 'Server-side dry run', status: 'skip', detail: 'skipped: CRDs or permissions missing' });
+    checks.push({ id: 'dry-run', title: t('Server-side dry run'), status: 'skip', detail: t('skipped: CRDs or permissions missing') });
     return;
   }
   const problems: string[] = [];
@@ -242,7 +243,7 @@ async function clusterChecks(kube: Kube, g: Guardrails | undefined, e: ChaosExpe
       problems.push(err instanceof ClusterError ? err.info.message : (err as Error).message);
     }
   }
-  checks.push(problems.length ? { id: 'dry-run', title: 'Server-side dry run', status: 'fail', detail: problems.join('; '), fix: 'fix the experiment parameters' } : { id: 'dry-run', title: 'Server-side dry run', status: 'pass', detail: `${objects.length} object(s) accepted with dryRun=All` });
+  checks.push(problems.length ? { id: 'dry-run', title: t('Server-side dry run'), status: 'fail', detail: problems.join('; '), fix: t('fix the experiment parameters') } : { id: 'dry-run', title: t('Server-side dry run'), status: 'pass', detail: t('{0} object(s) accepted with dryRun=All', objects.length) });
 }
 
 interface ExecCtx {
@@ -269,9 +270,9 @@ class Waker {
   }
   sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const t = setTimeout(done, ms);
+      const timer = setTimeout(done, ms);
       function done(): void {
-        clearTimeout(t);
+        clearTimeout(timer);
         resolve();
       }
       this.wake = done;
@@ -297,7 +298,7 @@ async function execute(c: ExecCtx): Promise<void> {
   const abortOnViolation = e.hypothesis?.abortOnViolation !== false;
   let loadDone: Promise<void> | undefined;
   if (c.load?.plan) {
-    j.state('running', `load on ${c.load.plan.url}`);
+    j.state('running', t('load on {0}', c.load.plan.url));
     const plan = c.load.plan;
     const thresholds = mergeThresholds(c.load.thresholds, c.hypothesis);
     loadDone = executeLoad(j, plan, loadCtl.signal, () => {
@@ -318,7 +319,7 @@ async function execute(c: ExecCtx): Promise<void> {
   }
 
   // Create: record each object BEFORE creating it, so a crash in between still leaves a record to clean up.
-  j.state('creating', `${c.objects.length} object(s) in ${ns}`);
+  j.state('creating', t('{0} object(s) in {1}', c.objects.length, ns));
   for (const o of c.objects) {
     if (c.signal.aborted) break;
     const ref = refOf(o.object, o.plural);
@@ -328,13 +329,13 @@ async function execute(c: ExecCtx): Promise<void> {
     j.note('created', `${ref.kind}/${ref.name}`);
   }
   faultLive = true;
-  j.state('injecting', 'waiting for the engine to inject');
+  j.state('injecting', t('waiting for the engine to inject'));
 
   const main = c.objects[0];
-  if (!main) throw new Error('nothing to create');
+  if (!main) throw new Error(t('nothing to create'));
   const mainRef = refOf(main.object, main.plural);
-  const t = typeOf(mainRef);
-  const stopWatch = kube.watch(t, ns, runSelector(rec.id), () => waker.poke());
+  const rt = typeOf(mainRef);
+  const stopWatch = kube.watch(rt, ns, runSelector(rec.id), () => waker.poke());
   const started = Date.now();
   const deadline = started + c.durationMs + timing.finishGraceMs;
   const seen = new Map<string, string>();
@@ -346,7 +347,7 @@ async function execute(c: ExecCtx): Promise<void> {
     while (!c.signal.aborted && !stopEarly) {
       let o: LiveObject | undefined;
       try {
-        o = await kube.get(t, ns, mainRef.name);
+        o = await kube.get(rt, ns, mainRef.name);
         lostSince = undefined;
       } catch (err) {
         // A blip (API server restart, network hiccup) must not end the run; a lasting loss does, and cleanup then
@@ -354,18 +355,18 @@ async function execute(c: ExecCtx): Promise<void> {
         if (!(err instanceof ClusterError) || err.info.kind !== 'unreachable') throw err;
         if (lostSince === undefined) {
           lostSince = Date.now();
-          j.note('error', `lost the API server: ${err.info.message}; retrying`);
+          j.note('error', t('lost the API server: {0}; retrying', err.info.message));
         }
         if (Date.now() - lostSince > timing.finishGraceMs) throw err;
         await waker.sleep(timing.pollMs);
         continue;
       }
-      if (!o) throw new Error(`${mainRef.kind}/${mainRef.name} disappeared while running (deleted by someone else?)`);
+      if (!o) throw new Error(t('{0}/{1} disappeared while running (deleted by someone else?)', mainRef.kind, mainRef.name));
       if (c.engine === 'chaos-mesh' && mainRef.kind !== 'Schedule') {
         const v = chaosMeshView(o);
         updateTargets(j, v.targets, seen);
-        if (rec.state === 'injecting' && v.conditions.AllInjected) j.state('running', `fault injected into ${v.targets.length} target(s)`);
-        if (rec.state === 'running' && v.desiredPhase === 'Stop' && !c.oneShot) j.state('recovering', 'duration over, recovering');
+        if (rec.state === 'injecting' && v.conditions.AllInjected) j.state('running', t('fault injected into {0} target(s)', v.targets.length));
+        if (rec.state === 'running' && v.desiredPhase === 'Stop' && !c.oneShot) j.state('recovering', t('duration over, recovering'));
         if (chaosMeshFinished(v, c.oneShot, Date.now() - started >= c.durationMs)) {
           finished = true;
           rec.evidence.push({ source: mainRef.kind, at: new Date().toISOString(), summary: `conditions ${JSON.stringify(v.conditions)}, desiredPhase ${v.desiredPhase ?? '-'}`, data: o.status });
@@ -373,7 +374,7 @@ async function execute(c: ExecCtx): Promise<void> {
         }
       } else if (c.engine === 'litmus') {
         const v = litmusEngineView(o);
-        if (rec.state === 'injecting' && v.experimentStatus === 'Running') j.state('running', 'experiment running');
+        if (rec.state === 'injecting' && v.experimentStatus === 'Running') j.state('running', t('experiment running'));
         if (litmusFinished(v)) {
           finished = true;
           const result = await kube.get({ group: LITMUS_GROUP, version: LITMUS_VERSION, plural: 'chaosresults', kind: 'ChaosResult' }, ns, `${mainRef.name}-${e.kind}`);
@@ -401,10 +402,10 @@ async function execute(c: ExecCtx): Promise<void> {
             break;
           }
         } catch (err) {
-          j.log('warn', `Prometheus probe: ${(err as Error).message}`);
+          j.log('warn', t('Prometheus probe: {0}', (err as Error).message));
         }
       }
-      if (Date.now() > deadline) throw new Error(`${mainRef.kind}/${mainRef.name} did not finish within its duration + ${timing.finishGraceMs / 1000}s (state ${rec.state}); see kubectl describe -n ${ns} ${mainRef.plural} ${mainRef.name}`);
+      if (Date.now() > deadline) throw new Error(t('{0}/{1} did not finish within its duration + {2}s (state {3}); see kubectl describe -n {4} {5} {6}', mainRef.kind, mainRef.name, timing.finishGraceMs / 1000, rec.state, ns, mainRef.plural, mainRef.name));
       await waker.sleep(timing.pollMs);
     }
   } finally {
@@ -414,9 +415,9 @@ async function execute(c: ExecCtx): Promise<void> {
 
   if (stopEarly) {
     rec.stoppedEarly = true;
-    j.note('stop-early', `steady state broke: ${stopEarly}; stopping the fault`);
-    if (c.engine === 'chaos-mesh') await kube.mergePatch(t, ns, mainRef.name, { metadata: { annotations: { 'experiment.chaos-mesh.org/pause': 'true' } } }).catch(() => undefined);
-    else await kube.mergePatch(t, ns, mainRef.name, { spec: { engineState: 'stop' } }).catch(() => undefined);
+    j.note('stop-early', t('steady state broke: {0}; stopping the fault', stopEarly));
+    if (c.engine === 'chaos-mesh') await kube.mergePatch(rt, ns, mainRef.name, { metadata: { annotations: { 'experiment.chaos-mesh.org/pause': 'true' } } }).catch(() => undefined);
+    else await kube.mergePatch(rt, ns, mainRef.name, { spec: { engineState: 'stop' } }).catch(() => undefined);
   }
   faultLive = false;
   // The load runs to its own end (it shows the recovery too), unless the steady state broke: then it is over.
@@ -428,7 +429,7 @@ async function execute(c: ExecCtx): Promise<void> {
   // The verdict: the SLOs (when load ran) and the engine's own.
   if (stopEarly) {
     rec.verdict = 'fail';
-    rec.reason = `stopped early: ${stopEarly}`;
+    rec.reason = t('stopped early: {0}', stopEarly);
     return;
   }
   if (!finished) return;
@@ -437,49 +438,53 @@ async function execute(c: ExecCtx): Promise<void> {
   if (c.engine === 'litmus') {
     if (litmusVerdict === 'Pass' && !sloFailed) {
       rec.verdict = 'pass';
-      rec.reason = `ChaosResult verdict Pass${sloReason ? `; ${sloReason}` : ''}`;
+      rec.reason = withSlo(t('ChaosResult verdict {0}', 'Pass'), sloReason);
     } else {
       rec.verdict = litmusVerdict === 'Error' ? 'error' : 'fail';
-      rec.reason = litmusVerdict === 'Pass' ? (sloReason ?? 'SLO failed') : `ChaosResult verdict ${litmusVerdict ?? 'unknown'}${sloFailed && sloReason ? `; ${sloReason}` : ''}`;
+      rec.reason = litmusVerdict === 'Pass' ? (sloReason ?? t('SLO failed')) : withSlo(t('ChaosResult verdict {0}', litmusVerdict ?? 'unknown'), sloFailed ? sloReason : undefined);
     }
     return;
   }
   if (mainRef.kind === 'Schedule') {
     // The Schedule's runs are its child objects (owned by it, so deleting it removes them); it has no records itself.
     rec.verdict = sloFailed ? 'fail' : 'pass';
-    rec.reason = `Schedule ran for ${c.durationMs / 1000}s${sloReason ? `; ${sloReason}` : ''}`;
+    rec.reason = withSlo(t('Schedule ran for {0}s', c.durationMs / 1000), sloReason);
     return;
   }
   const hit = rec.targets.filter((x) => x.injectedCount > 0).length;
   if (!hit) {
     rec.verdict = 'error';
-    rec.reason = 'the fault was injected into no target';
+    rec.reason = t('the fault was injected into no target');
     return;
   }
   const stuck = c.oneShot ? [] : rec.targets.filter((x) => x.phase === 'injected');
   if (stuck.length) {
     rec.verdict = 'error';
-    rec.reason = `not recovered: ${stuck.map((x) => x.id).join(', ')}`;
+    rec.reason = t('not recovered: {0}', stuck.map((x) => x.id).join(', '));
     return;
   }
   rec.verdict = sloFailed ? 'fail' : 'pass';
-  rec.reason = `${hit} target(s) ${c.oneShot ? 'hit' : 'injected and recovered'}${sloReason ? `; ${sloReason}` : ''}`;
+  rec.reason = withSlo(c.oneShot ? t('{0} target(s) hit', hit) : t('{0} target(s) injected and recovered', hit), sloReason);
+}
+
+function withSlo(reason: string, slo: string | undefined): string {
+  return slo ? `${reason}; ${slo}` : reason;
 }
 
 function updateTargets(j: RunJournal, targets: TargetRecord[], seen: Map<string, string>): void {
   let changed = false;
-  for (const t of targets) {
-    const key = `${t.phase}|${t.injectedCount}|${t.recoveredCount}`;
-    if (seen.get(t.id) === key) continue;
-    const before = seen.get(t.id)?.split('|')[0];
-    seen.set(t.id, key);
+  for (const tg of targets) {
+    const key = `${tg.phase}|${tg.injectedCount}|${tg.recoveredCount}`;
+    if (seen.get(tg.id) === key) continue;
+    const before = seen.get(tg.id)?.split('|')[0];
+    seen.set(tg.id, key);
     changed = true;
-    const i = j.rec.targets.findIndex((x) => x.id === t.id);
-    if (i >= 0) j.rec.targets[i] = t;
-    else j.rec.targets.push(t);
-    if (t.phase === 'injected' && before !== 'injected') j.note('injected', t.id);
-    if (t.phase === 'recovered' && before !== 'recovered') j.note('recovered', t.id);
-    j.emit({ type: 'target', runId: j.rec.id, target: t });
+    const i = j.rec.targets.findIndex((x) => x.id === tg.id);
+    if (i >= 0) j.rec.targets[i] = tg;
+    else j.rec.targets.push(tg);
+    if (tg.phase === 'injected' && before !== 'injected') j.note('injected', tg.id);
+    if (tg.phase === 'recovered' && before !== 'recovered') j.note('recovered', tg.id);
+    j.emit({ type: 'target', runId: j.rec.id, target: tg });
   }
   if (changed) j.save();
 }

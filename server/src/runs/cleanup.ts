@@ -1,5 +1,6 @@
 // Cleanup with verification: delete what a run created (by the recorded names and by the run's label), then poll until
 // each object is gone; whatever a finalizer holds past the bound (or cannot be checked) is reported as a leftover.
+import { t } from '../l10n';
 import type { CleanupReport, ClusterOptions, ObjectRef, RunRecord } from './api';
 import type { ChaosTiming } from './chaos-run';
 import { Kube, type LiveObject, typeOf } from './kube/client';
@@ -85,7 +86,7 @@ export async function abortOrphan(rec: RunRecord, opts: ClusterOptions, timing: 
   if (!rec.created.length) return { runId: rec.id, deleted: [], leftovers: [], clean: true };
   const k = kubeconfigFor({ context: opts.context ?? rec.context, ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}) });
   if (rec.server && k.server !== rec.server) {
-    throw new Error(`run ${rec.id} ran against ${rec.server}, but context ${k.context} now points at ${k.server}: refusing to delete there; pass --context for the cluster it ran on`);
+    throw new Error(t('run {0} ran against {1}, but context {2} now points at {3}: refusing to delete there; pass --context for the cluster it ran on', rec.id, rec.server, k.context, k.server));
   }
   return cleanupRun(new Kube(k.kc, k.server), rec, timing);
 }
@@ -98,7 +99,7 @@ export function journalledCleanup(kube: Kube | undefined, timing: ChaosTiming, w
   return async (j) => {
     if (!kube) return { runId: j.rec.id, deleted: [], leftovers: [], clean: true };
     j.state('cleaning', what);
-    const r = await cleanupRun(kube, j.rec, timing, (ref) => j.note('deleted', `${ref.kind}/${ref.name} deleted and gone`));
+    const r = await cleanupRun(kube, j.rec, timing, (ref) => j.note('deleted', t('{0}/{1} deleted and gone', ref.kind, ref.name)));
     j.rec.deleted = r.deleted;
     j.rec.leftovers = r.leftovers;
     j.save();

@@ -3,6 +3,7 @@
 // returns preflight checks that say what is wrong and how to fix it.
 import type { ChaosTarget, Guardrails } from '../policy/types';
 import { formatDuration, globMatch, parseBlastRadius, parseDuration } from '../policy/units';
+import { t } from '../l10n';
 import type { PreflightCheck } from './api';
 
 /** Names that count as production whatever the policy says: a whole word of a context name or server host. */
@@ -22,9 +23,9 @@ export function productionReason(context: string, server: string | undefined, g:
   const words = (s: string): string[] => s.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   const isProdWord = (w: string): boolean => PRODUCTION_WORDS.some((p) => w === p || new RegExp(`^${p}\\d+$`).test(w));
   const hit = words(context).find(isProdWord);
-  if (hit) return `context name "${context}" contains "${hit}"`;
+  if (hit) return t('context name "{0}" contains "{1}"', context, hit);
   for (const glob of g?.productionContexts ?? []) {
-    if (globMatch(glob, context, true)) return `context "${context}" matches chaos.guardrails.productionContexts "${glob}"`;
+    if (globMatch(glob, context, true)) return t('context "{0}" matches chaos.guardrails.productionContexts "{1}"', context, glob);
   }
   if (server) {
     let host = server;
@@ -34,7 +35,7 @@ export function productionReason(context: string, server: string | undefined, g:
       // not a URL: classify the text as it is
     }
     const s = words(host).find(isProdWord);
-    if (s) return `API server ${host} contains "${s}"`;
+    if (s) return t('API server {0} contains "{1}"', host, s);
   }
   return undefined;
 }
@@ -48,10 +49,10 @@ export function checkContext(context: string, server: string | undefined, g: Gua
       production,
       check: {
         id: 'guardrail.context',
-        title: 'Context allowed',
+        title: t('Context allowed'),
         status: 'fail',
-        detail: `context "${context}" is not in chaos.guardrails.allowedContexts (${allowed.join(', ')})`,
-        fix: `select one of the allowed contexts (--context), or add "${context}" to chaos.guardrails.allowedContexts in .dfx.yaml`,
+        detail: t('context "{0}" is not in chaos.guardrails.allowedContexts ({1})', context, allowed.join(', ')),
+        fix: t('select one of the allowed contexts (--context), or add "{0}" to chaos.guardrails.allowedContexts in .dfx.yaml', context),
       },
     };
   }
@@ -60,10 +61,10 @@ export function checkContext(context: string, server: string | undefined, g: Gua
       production,
       check: {
         id: 'guardrail.context',
-        title: 'Context allowed',
+        title: t('Context allowed'),
         status: 'fail',
-        detail: `"${context}" counts as production (${production}); runs against production are refused`,
-        fix: 'use a staging context; if production runs are really intended, set chaos.guardrails.allowProduction: true (each run then needs the context name typed as confirmation)',
+        detail: t('"{0}" counts as production ({1}); runs against production are refused', context, production),
+        fix: t('use a staging context; if production runs are really intended, set chaos.guardrails.allowProduction: true (each run then needs the context name typed as confirmation)'),
       },
     };
   }
@@ -71,9 +72,11 @@ export function checkContext(context: string, server: string | undefined, g: Gua
     production,
     check: {
       id: 'guardrail.context',
-      title: 'Context allowed',
+      title: t('Context allowed'),
       status: production ? 'warn' : 'pass',
-      detail: production ? `"${context}" counts as production (${production}); allowed by the policy, needs typed confirmation` : `"${context}" is not production${allowed?.length ? ' and is in allowedContexts' : ''}`,
+      detail: production
+        ? t('"{0}" counts as production ({1}); allowed by the policy, needs typed confirmation', context, production)
+        : allowed?.length ? t('"{0}" is not production and is in allowedContexts', context) : t('"{0}" is not production', context),
     },
   };
 }
@@ -84,10 +87,10 @@ export function checkConfirmation(context: string, production: string | undefine
   const ok = typed === context;
   return {
     id: 'guardrail.confirmation',
-    title: 'Production confirmed',
+    title: t('Production confirmed'),
     status: ok ? 'pass' : 'fail',
-    detail: ok ? `context name "${context}" typed` : typed === undefined ? `"${context}" is production: type its name to confirm` : `typed "${typed}" does not match "${context}"`,
-    ...(ok ? {} : { fix: `retype the context name exactly (CLI: --confirm ${context})` }),
+    detail: ok ? t('context name "{0}" typed', context) : typed === undefined ? t('"{0}" is production: type its name to confirm', context) : t('typed "{0}" does not match "{1}"', typed, context),
+    ...(ok ? {} : { fix: t('retype the context name exactly (CLI: --confirm {0})', context) }),
   };
 }
 
@@ -97,47 +100,47 @@ export function checkConfirmation(context: string, production: string | undefine
  */
 export function checkNamespace(namespace: string, g: Guardrails | undefined, purpose: 'chaos' | 'load'): PreflightCheck {
   const id = 'guardrail.namespace';
-  const title = 'Namespace allowed';
+  const title = t('Namespace allowed');
   if (DENIED_NAMESPACES.includes(namespace)) {
-    return { id, title, status: 'fail', detail: `namespace "${namespace}" is never a target (system or chaos tooling)`, fix: 'target the namespace of your application' };
+    return { id, title, status: 'fail', detail: t('namespace "{0}" is never a target (system or chaos tooling)', namespace), fix: t('target the namespace of your application') };
   }
   const allowed = g?.allowedNamespaces;
   if (!allowed?.length) {
-    if (purpose === 'load') return { id, title, status: 'pass', detail: `no allowedNamespaces in the policy; load runs may use "${namespace}"` };
+    if (purpose === 'load') return { id, title, status: 'pass', detail: t('no allowedNamespaces in the policy; load runs may use "{0}"', namespace) };
     return {
       id,
       title,
       status: 'fail',
-      detail: 'the policy allows no namespace for chaos (chaos.guardrails.allowedNamespaces is empty)',
-      fix: `add "${namespace}" to chaos.guardrails.allowedNamespaces in .dfx.yaml`,
+      detail: t('the policy allows no namespace for chaos (chaos.guardrails.allowedNamespaces is empty)'),
+      fix: t('add "{0}" to chaos.guardrails.allowedNamespaces in .dfx.yaml', namespace),
     };
   }
   if (!allowed.some((glob) => globMatch(glob, namespace))) {
-    return { id, title, status: 'fail', detail: `namespace "${namespace}" is not in chaos.guardrails.allowedNamespaces (${allowed.join(', ')})`, fix: `add "${namespace}" to chaos.guardrails.allowedNamespaces, or target an allowed namespace` };
+    return { id, title, status: 'fail', detail: t('namespace "{0}" is not in chaos.guardrails.allowedNamespaces ({1})', namespace, allowed.join(', ')), fix: t('add "{0}" to chaos.guardrails.allowedNamespaces, or target an allowed namespace', namespace) };
   }
-  return { id, title, status: 'pass', detail: `"${namespace}" is in allowedNamespaces` };
+  return { id, title, status: 'pass', detail: t('"{0}" is in allowedNamespaces', namespace) };
 }
 
 /** Every fault has a duration, no longer than maxDuration (default 10m). */
 export function checkDuration(duration: string | undefined, g: Guardrails | undefined): { check: PreflightCheck; ms: number | undefined } {
   const id = 'guardrail.duration';
-  const title = 'Fault duration';
-  if (duration === undefined) return { ms: undefined, check: { id, title, status: 'fail', detail: 'the experiment has no duration: every fault must end', fix: 'set duration (e.g. 60s) on the experiment' } };
+  const title = t('Fault duration');
+  if (duration === undefined) return { ms: undefined, check: { id, title, status: 'fail', detail: t('the experiment has no duration: every fault must end'), fix: t('set duration (e.g. 60s) on the experiment') } };
   const d = parseDuration(duration);
-  if (!d.ok) return { ms: undefined, check: { id, title, status: 'fail', detail: d.error, fix: 'write the duration as 30s, 2m, ...' } };
-  if (d.value <= 0) return { ms: undefined, check: { id, title, status: 'fail', detail: 'duration must be more than 0', fix: 'set a positive duration' } };
+  if (!d.ok) return { ms: undefined, check: { id, title, status: 'fail', detail: d.error, fix: t('write the duration as 30s, 2m, ...') } };
+  if (d.value <= 0) return { ms: undefined, check: { id, title, status: 'fail', detail: t('duration must be more than 0'), fix: t('set a positive duration') } };
   let max = DEFAULT_MAX_DURATION_MS;
-  let source = 'the default limit';
+  let source = t('the default limit');
   if (g?.maxDuration !== undefined) {
     const m = parseDuration(g.maxDuration);
-    if (!m.ok) return { ms: d.value, check: { id, title, status: 'fail', detail: `chaos.guardrails.maxDuration: ${m.error}`, fix: 'fix maxDuration in .dfx.yaml' } };
+    if (!m.ok) return { ms: d.value, check: { id, title, status: 'fail', detail: `chaos.guardrails.maxDuration: ${m.error}`, fix: t('fix maxDuration in .dfx.yaml') } };
     max = m.value;
     source = 'chaos.guardrails.maxDuration';
   }
   if (d.value > max) {
-    return { ms: d.value, check: { id, title, status: 'fail', detail: `duration ${duration} exceeds ${source} (${formatDuration(max)})`, fix: `shorten the experiment to at most ${formatDuration(max)}` } };
+    return { ms: d.value, check: { id, title, status: 'fail', detail: t('duration {0} exceeds {1} ({2})', duration, source, formatDuration(max)), fix: t('shorten the experiment to at most {0}', formatDuration(max)) } };
   }
-  return { ms: d.value, check: { id, title, status: 'pass', detail: `${duration} (limit ${formatDuration(max)})` } };
+  return { ms: d.value, check: { id, title, status: 'pass', detail: t('{0} (limit {1})', duration, formatDuration(max)) } };
 }
 
 /**
@@ -172,36 +175,36 @@ export function checkBlastRadius(
   g: Guardrails | undefined,
 ): { check: PreflightCheck; hit: number | undefined } {
   const id = 'blast-radius';
-  const title = 'Blast radius';
+  const title = t('Blast radius');
   const hit = podsHit(target.mode, target.value, matching);
   const mode = `${target.mode ?? 'one'}${target.value !== undefined ? ` ${target.value}` : ''}`;
-  if (hit === undefined) return { hit, check: { id, title, status: 'fail', detail: `mode ${mode}: value must be a count (fixed) or a percentage 1-100 (*-percent)`, fix: 'set target.value' } };
-  if (matching === 0) return { hit: 0, check: { id, title, status: 'fail', detail: 'the selector matches no pod: the run would inject nothing', fix: 'check target.labels and target.namespace against `kubectl get pods -l ...`' } };
-  if (hit === 0) return { hit, check: { id, title, status: 'fail', detail: `mode ${mode} of ${matching} matching pods selects none`, fix: 'raise target.value' } };
+  if (hit === undefined) return { hit, check: { id, title, status: 'fail', detail: t('mode {0}: value must be a count (fixed) or a percentage 1-100 (*-percent)', mode), fix: t('set target.value') } };
+  if (matching === 0) return { hit: 0, check: { id, title, status: 'fail', detail: t('the selector matches no pod: the run would inject nothing'), fix: t('check target.labels and target.namespace against `kubectl get pods -l ...`') } };
+  if (hit === 0) return { hit, check: { id, title, status: 'fail', detail: t('mode {0} of {1} matching pods selects none', mode, matching), fix: t('raise target.value') } };
   let limit: number;
   let written: string;
   if (g?.maxBlastRadius !== undefined) {
     const b = parseBlastRadius(g.maxBlastRadius);
-    if (!b.ok) return { hit, check: { id, title, status: 'fail', detail: `chaos.guardrails.maxBlastRadius: ${b.error}`, fix: 'fix maxBlastRadius in .dfx.yaml' } };
+    if (!b.ok) return { hit, check: { id, title, status: 'fail', detail: `chaos.guardrails.maxBlastRadius: ${b.error}`, fix: t('fix maxBlastRadius in .dfx.yaml') } };
     limit = 'count' in b.value ? b.value.count : Math.floor((matching * b.value.percent) / 100);
     written = `maxBlastRadius ${String(g.maxBlastRadius)}`;
   } else {
     limit = Math.max(1, Math.floor((matching * DEFAULT_MAX_BLAST_PERCENT) / 100));
-    written = `the default limit of ${DEFAULT_MAX_BLAST_PERCENT}% of matching pods`;
+    written = t('the default limit of {0}% of matching pods', DEFAULT_MAX_BLAST_PERCENT);
   }
   if (hit > limit) {
     return {
       hit,
-      check: { id, title, status: 'fail', detail: `mode ${mode} hits ${hit} of ${matching} pods; ${written} allows ${limit}`, fix: 'use mode one or a smaller fixed/percent value, or raise chaos.guardrails.maxBlastRadius' },
+      check: { id, title, status: 'fail', detail: t('mode {0} hits {1} of {2} pods; {3} allows {4}', mode, hit, matching, written, limit), fix: t('use mode one or a smaller fixed/percent value, or raise chaos.guardrails.maxBlastRadius') },
     };
   }
-  return { hit, check: { id, title, status: 'pass', detail: `hits ${hit} of ${matching} matching pods (${written}: ${limit})` } };
+  return { hit, check: { id, title, status: 'pass', detail: t('hits {0} of {1} matching pods ({2}: {3})', hit, matching, written, limit) } };
 }
 
 /** In-cluster chaos needs a yes unless the policy turns confirmation off (the CLI's --yes, the UI's modal). */
 export function checkAsked(g: Guardrails | undefined, confirmed: boolean | undefined): PreflightCheck | undefined {
   if (g?.requireConfirmation === false) return undefined;
   return confirmed
-    ? { id: 'guardrail.asked', title: 'Confirmed', status: 'pass', detail: 'the user confirmed the run' }
-    : { id: 'guardrail.asked', title: 'Confirmed', status: 'fail', detail: 'chaos runs need a confirmation (chaos.guardrails.requireConfirmation)', fix: 'confirm in the dialog, or pass --yes on the command line' };
+    ? { id: 'guardrail.asked', title: t('Confirmed'), status: 'pass', detail: t('the user confirmed the run') }
+    : { id: 'guardrail.asked', title: t('Confirmed'), status: 'fail', detail: t('chaos runs need a confirmation (chaos.guardrails.requireConfirmation)'), fix: t('confirm in the dialog, or pass --yes on the command line') };
 }

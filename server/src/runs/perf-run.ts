@@ -1,5 +1,6 @@
 // Load runs with the embedded generator: preflight (scenario, plan, thresholds, target reachable), then run, judge
 // every threshold, and record samples and summary.
+import { t } from '../l10n';
 import * as net from 'node:net';
 import type { PerfScenario, Policy } from '../policy/types';
 import type { LoadSample, PreflightCheck } from './api';
@@ -7,7 +8,7 @@ import { productionReason } from './guardrails';
 import { type LocalLoadPlan, type LocalLoadResult, runLocalLoad } from './load/local';
 import { localPlan } from './load/plan';
 import type { RunJournal } from './record';
-import { judge, scenarioThresholds, type Threshold } from './slo';
+import { judge, scenarioThresholds, sloReason, type Threshold } from './slo';
 
 /** A scenario ready to run locally, or the checks that refuse it. */
 export interface PreparedLoad {
@@ -33,23 +34,23 @@ export async function prepareLocalLoad(policy: Policy, scenario: PerfScenario): 
   const p = localPlan(scenario);
   let plan: LocalLoadPlan | undefined;
   if ('errors' in p) {
-    checks.push({ id: 'load.plan', title: 'Load scenario', status: 'fail', detail: p.errors.join('; '), fix: `fix perf.scenarios "${scenario.name}" in .dfx.yaml` });
+    checks.push({ id: 'load.plan', title: t('Load scenario'), status: 'fail', detail: p.errors.join('; '), fix: t('fix perf.scenarios "{0}" in .dfx.yaml', scenario.name) });
   } else {
     plan = p.plan;
     const rate = plan.rate !== undefined ? `, ${plan.rate} req/s` : '';
-    checks.push({ id: 'load.plan', title: 'Load scenario', status: 'pass', detail: `${plan.method} ${plan.url}, ${plan.connections} connections for ${plan.durationMs / 1000}s${rate}${p.notes.length ? `; ${p.notes.join('; ')}` : ''}` });
+    checks.push({ id: 'load.plan', title: t('Load scenario'), status: 'pass', detail: `${plan.method} ${plan.url}, ${plan.connections} connections for ${plan.durationMs / 1000}s${rate}${p.notes.length ? `; ${p.notes.join('; ')}` : ''}` });
   }
   const errors: string[] = [];
   const thresholds = scenarioThresholds(policy, scenario, errors);
-  if (errors.length) checks.push({ id: 'load.thresholds', title: 'SLO thresholds', status: 'fail', detail: errors.join('; '), fix: 'fix slos / thresholds in .dfx.yaml' });
-  else if (!thresholds.length) checks.push({ id: 'load.thresholds', title: 'SLO thresholds', status: 'warn', detail: 'no SLOs or thresholds: the run can only pass', fix: `add slos: [...] or thresholds to scenario "${scenario.name}"` });
-  else checks.push({ id: 'load.thresholds', title: 'SLO thresholds', status: 'pass', detail: thresholds.map((t) => `${t.slo} ${t.metric} ${t.bound === 'max' ? '<=' : '>='} ${t.written}`).join(', ') });
+  if (errors.length) checks.push({ id: 'load.thresholds', title: t('SLO thresholds'), status: 'fail', detail: errors.join('; '), fix: t('fix slos / thresholds in .dfx.yaml') });
+  else if (!thresholds.length) checks.push({ id: 'load.thresholds', title: t('SLO thresholds'), status: 'warn', detail: t('no SLOs or thresholds: the run can only pass'), fix: t('add slos: [...] or thresholds to scenario "{0}"', scenario.name) });
+  else checks.push({ id: 'load.thresholds', title: t('SLO thresholds'), status: 'pass', detail: thresholds.map((th) => `${th.slo} ${th.metric} ${th.bound === 'max' ? '<=' : '>='} ${th.written}`).join(', ') });
   if (plan) {
     const host = new URL(plan.url).hostname;
     const prod = productionReason(host, undefined, policy.chaos?.guardrails);
     if (prod) {
       const allowed = policy.chaos?.guardrails?.allowProduction === true;
-      checks.push({ id: 'guardrail.production', title: 'Target not production', status: allowed ? 'warn' : 'fail', detail: `target host ${host} looks like production (${prod.replace('context name', 'host name')})`, fix: allowed ? 'production load is allowed by the policy: make sure it is intended' : 'point the scenario at a staging URL, or set chaos.guardrails.allowProduction: true' });
+      checks.push({ id: 'guardrail.production', title: t('Target not production'), status: allowed ? 'warn' : 'fail', detail: t('target host {0} looks like production ({1})', host, prod.replace('context name', 'host name')), fix: allowed ? t('production load is allowed by the policy: make sure it is intended') : t('point the scenario at a staging URL, or set chaos.guardrails.allowProduction: true') });
     }
     checks.push(await reachable(plan.url));
   }
@@ -63,23 +64,23 @@ async function reachable(url: string): Promise<PreflightCheck> {
   const host = u.hostname.replace(/^\[|\]$/g, '');
   const err = await new Promise<string | undefined>((resolve) => {
     const sock = net.connect({ host, port });
-    const t = setTimeout(() => {
+    const timer = setTimeout(() => {
       sock.destroy();
       resolve('no answer within 2s');
     }, 2000);
     sock.once('connect', () => {
-      clearTimeout(t);
+      clearTimeout(timer);
       sock.end();
       resolve(undefined);
     });
     sock.once('error', (e) => {
-      clearTimeout(t);
+      clearTimeout(timer);
       resolve(e.message);
     });
   });
   return err === undefined
-    ? { id: 'load.target', title: 'Target reachable', status: 'pass', detail: `${host}:${port} accepts connections` }
-    : { id: 'load.target', title: 'Target reachable', status: 'fail', detail: `${host}:${port}: ${err}`, fix: 'start the service, or fix the scenario target' };
+    ? { id: 'load.target', title: t('Target reachable'), status: 'pass', detail: t('{0}:{1} accepts connections', host, port) }
+    : { id: 'load.target', title: t('Target reachable'), status: 'fail', detail: `${host}:${port}: ${err}`, fix: t('start the service, or fix the scenario target') };
 }
 
 /** Run the load, streaming samples into the journal; returns the result (not judged). */
@@ -115,5 +116,5 @@ export function finishLoad(j: RunJournal, thresholds: Threshold[], res: LocalLoa
   for (const v of verdicts) j.emit({ type: 'slo', runId: j.rec.id, verdict: v, live: false });
   const failed = verdicts.filter((v) => !v.passed);
   j.rec.verdict = failed.length ? 'fail' : 'pass';
-  j.rec.reason = failed.length ? failed.map((v) => `${v.slo} ${v.metric} ${v.observed} (want ${v.threshold})`).join('; ') : `${verdicts.length} threshold(s) held`;
+  j.rec.reason = sloReason(verdicts);
 }

@@ -1,5 +1,7 @@
 // The implementation of RunsApi: ties guardrails, preflight, the load engines, the chaos engines and the audit record
 // together. One instance serves the Runs view, the command palette and the CLI.
+import { t } from '../l10n';
+import { loadPolicyFile } from '../policy/index';
 import type { Policy } from '../policy/types';
 import { parseDuration } from '../policy/units';
 import type {
@@ -7,6 +9,7 @@ import type {
   ClusterOptions,
   KubeconfigSource,
   Preflight,
+  PreflightCheck,
   RunEvent,
   RunHandle,
   RunRecord,
@@ -52,25 +55,34 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
   const timing: ChaosTiming = { pollMs: 2000, cleanupTimeoutMs: 120_000, finishGraceMs: 120_000, liveWindowSec: 5, ...options };
   const live = new Map<string, Live>();
 
-  async function prepare(req: RunRequest, runId: string): Promise<Prepared> {
+  async function prepare(given: RunRequest, runId: string): Promise<Prepared> {
+    // The policy file, when named, is read again through the policy validator: a run never starts from a policy it
+    // rejects, and runs what the validator parsed (whatever the caller parsed it with).
+    const checked = given.policyPath !== undefined ? await policyCheck(given.policyPath) : undefined;
+    if (checked && !checked.policy) {
+      const preflight: Preflight = { ok: false, checks: [checked.check], objects: [], targets: [], context: undefined, server: undefined, namespace: undefined, confirmation: undefined, runId };
+      return { preflight, load: undefined, chaos: undefined, k6: undefined };
+    }
+    const req: RunRequest = checked?.policy ? { ...given, policy: checked.policy } : given;
     let load: PreparedLoad | undefined;
     let chaos: PreparedChaos | undefined;
     let k6: PreparedK6 | undefined;
     if (req.kind === 'perf' || req.kind === 'under-load') {
-      if (!req.scenario) throw new Error(`${req.kind} run needs a scenario name`);
+      if (!req.scenario) throw new Error(t('{0} run needs a scenario name', req.kind));
       const sc = findScenario(req.policy, req.scenario);
       const engine = sc.engine ?? 'local';
-      if (engine !== 'local' && req.kind === 'under-load') throw new Error(`scenario "${sc.name}" uses engine ${engine}: under load, the load must come from the embedded local engine (it streams the samples the steady-state check needs)`);
+      if (engine !== 'local' && req.kind === 'under-load') throw new Error(t('scenario "{0}" uses engine {1}: under load, the load must come from the embedded local engine (it streams the samples the steady-state check needs)', sc.name, engine));
       if (engine === 'k6') k6 = prepareLocalK6(req.policy, sc, runId);
       else if (engine === 'k6-operator') k6 = await prepareK6Operator(req, sc, runId, timing);
       else load = await prepareLocalLoad(req.policy, sc);
     }
-    if (k6) return { preflight: k6.preflight, load: undefined, chaos: undefined, k6 };
+    const first = checked ? [checked.check] : [];
+    if (k6) return { preflight: { ...k6.preflight, checks: [...first, ...k6.preflight.checks] }, load: undefined, chaos: undefined, k6 };
     if (req.kind === 'chaos' || req.kind === 'under-load') {
-      if (!req.experiment) throw new Error(`${req.kind} run needs an experiment name`);
+      if (!req.experiment) throw new Error(t('{0} run needs an experiment name', req.kind));
       chaos = await prepareChaos(req, runId, timing, load?.thresholds);
     }
-    const checks = [...(chaos?.preflight.checks ?? []), ...(load?.checks ?? [])];
+    const checks = [...first, ...(chaos?.preflight.checks ?? []), ...(load?.checks ?? [])];
     const preflight: Preflight = chaos
       ? { ...chaos.preflight, checks, ok: !checks.some((c) => c.status === 'fail') }
       : { ok: !checks.some((c) => c.status === 'fail'), checks, objects: [], targets: [], context: undefined, server: undefined, namespace: undefined, confirmation: undefined, runId };
@@ -78,7 +90,7 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
   }
 
   async function start(req: RunRequest, opts: StartOptions = {}): Promise<RunHandle> {
-    if (req.dryRun) throw new Error('a dry run creates nothing: call preflight() (CLI: --dry-run prints the objects and the preflight)');
+    if (req.dryRun) throw new Error(t('a dry run creates nothing: call preflight() (CLI: --dry-run prints the objects and the preflight)'));
     const runId = req.runId !== undefined && isRunId(req.runId) && !readRecord(req.root, req.runId) && !live.has(req.runId) ? req.runId : newRunId();
     const p = await prepare(req, runId);
     if (!p.preflight.ok) throw new RunRefused(p.preflight);
@@ -113,7 +125,7 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
       // Never rejects: what could not be deleted (or verified) ends in leftovers, and the record stays an orphan.
       cleanupDone ??= (c ? c.cleanup(j) : Promise.resolve({ runId, deleted: [], leftovers: [], clean: true })).catch(
         (e: unknown): CleanupReport => {
-          rec.leftovers = rec.created.map((x) => ({ ...x, reason: `cleanup failed: ${(e as Error).message}` }));
+          rec.leftovers = rec.created.map((x) => ({ ...x, reason: t('cleanup failed: {0}', (e as Error).message) }));
           j.save();
           return { runId, deleted: [], leftovers: rec.leftovers, clean: false };
         },
@@ -127,7 +139,7 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
         if (p.chaos) await p.chaos.execute(j, controller.signal, p.load);
         else if (p.k6) await p.k6.execute(j, controller.signal);
         else if (p.load?.plan) {
-          j.state('running', `load on ${p.load.plan.url}`);
+          j.state('running', t('load on {0}', p.load.plan.url));
           const res = await executeLoad(j, p.load.plan, controller.signal);
           if (controller.signal.aborted) {
             rec.verdict = 'aborted';
@@ -143,7 +155,8 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
         const report = await cleanup();
         if (!report.clean && rec.verdict !== 'error') {
           rec.verdict = 'error';
-          rec.reason = `${rec.reason ? `${rec.reason}; ` : ''}cleanup left ${report.leftovers.map((l) => `${l.kind}/${l.name} (${l.reason})`).join(', ')}`;
+          const left = t('cleanup left {0}', report.leftovers.map((l) => `${l.kind}/${l.name} (${l.reason})`).join(', '));
+          rec.reason = rec.reason ? `${rec.reason}; ${left}` : left;
         }
       }
       if (controller.signal.aborted && rec.verdict !== 'error') {
@@ -187,21 +200,21 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
 
   async function cleanupOrphan(root: string, runId: string, opts: ClusterOptions = {}, force = false): Promise<CleanupReport> {
     const rec = readRecord(root, runId);
-    if (!rec) throw new Error(`no run ${runId} in ${root}/.dfx/runs`);
+    if (!rec) throw new Error(t('no run {0} in {1}/.dfx/runs', runId, root));
     if (live.has(runId)) return abortById(root, runId, opts);
-    if (!force && !isTerminal(rec.state) && !isOrphan(rec)) throw new Error(`run ${runId} is still running in process ${rec.pid} on ${rec.host}: use \`genai4dfx runs abort ${runId}\` to stop it`);
+    if (!force && !isTerminal(rec.state) && !isOrphan(rec)) throw new Error(t('run {0} is still running in process {1} on {2}: use `genai4dfx runs abort {3}` to stop it', runId, rec.pid, rec.host, runId));
     const report = await abortOrphan(rec, opts, timing);
     rec.deleted.push(...report.deleted.filter((d) => !rec.deleted.some((x) => x.kind === d.kind && x.name === d.name && x.namespace === d.namespace)));
     rec.leftovers = report.leftovers;
     if (isTerminal(rec.state)) {
-      if (report.clean) rec.reason = `${rec.reason ?? rec.state}; leftovers cleaned up later`;
+      if (report.clean) rec.reason = t('{0}; leftovers cleaned up later', rec.reason ?? rec.state);
     } else {
       rec.state = report.clean ? 'aborted' : 'error';
       rec.verdict = report.clean ? 'aborted' : 'error';
       rec.reason = report.clean ? 'orphaned run cleaned up' : `orphaned run: cleanup left ${report.leftovers.length} object(s)`;
       rec.finishedAt = new Date().toISOString();
     }
-    rec.timeline.push({ at: new Date().toISOString(), type: 'note', message: `cleanup: deleted ${report.deleted.length}, left ${report.leftovers.length}` });
+    rec.timeline.push({ at: new Date().toISOString(), type: 'note', message: t('cleanup: deleted {0}, left {1}', report.deleted.length, report.leftovers.length) });
     writeRecord(root, rec);
     return report;
   }
@@ -218,6 +231,25 @@ export function createRuns(options: RunsOptions = {}): RunsApi {
     orphans: (root) => readAll(root).filter((r) => isOrphan(r, new Set(live.keys()))).map((r) => summarize(r, new Set(live.keys()))),
     cleanup: cleanupOrphan,
   };
+}
+
+/** The policy file through the validator: the policy to run and a preflight check, or a failed check with the errors. */
+async function policyCheck(file: string): Promise<{ policy: Policy | undefined; check: PreflightCheck }> {
+  const id = 'policy';
+  const title = t('Policy valid');
+  let r;
+  try {
+    r = await loadPolicyFile(file);
+  } catch (e) {
+    return { policy: undefined, check: { id, title, status: 'fail', detail: t('{0}: cannot be validated: {1}', file, (e as Error).message) } };
+  }
+  if (r.errors.length) {
+    const where = r.errors.map((p) => `${file}:${p.span.startPos.line + 1}:${p.span.startPos.character + 1}: ${p.message}`);
+    return { policy: undefined, check: { id, title, status: 'fail', detail: where.join('; '), fix: t('fix the policy (genai4dfx policy validate), then run again') } };
+  }
+  if (!r.policy) return { policy: undefined, check: { id, title, status: 'fail', detail: t('{0}: no such policy file', file) } };
+  const warnings = r.problems.filter((p) => p.severity === 'warning').length;
+  return { policy: r.policy, check: { id, title, status: 'pass', detail: warnings ? t('{0} ({1} warning(s))', file, warnings) : file } };
 }
 
 function reasonOf(signal: AbortSignal): string {

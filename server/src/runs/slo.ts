@@ -3,6 +3,7 @@
 // beyond the policy's tolerance.
 import type { LatencyPercentile, PerfScenario, Policy, Slo } from '../policy/types';
 import { parseDuration, parsePercent, parseRate } from '../policy/units';
+import { t } from '../l10n';
 import type { LoadSample, LoadSummary, SloVerdict } from './api';
 
 /** One objective as a number to compare: latency in ms, errorRate/availability as a ratio, throughput in rps. */
@@ -103,18 +104,24 @@ export function judge(thresholds: readonly Threshold[], s: LoadSummary): SloVerd
   return thresholds.map((t) => verdictOf(t, measure(t.metric, s)));
 }
 
+/** The reason a run's SLO verdicts give: each failed threshold with what was measured, or how many held. */
+export function sloReason(verdicts: readonly SloVerdict[]): string {
+  const failed = verdicts.filter((v) => !v.passed);
+  return failed.length ? failed.map((v) => t('{0} {1} {2} (want {3})', v.slo, v.metric, v.observed, v.threshold)).join('; ') : t('{0} threshold(s) held', verdicts.length);
+}
+
 /** A verdict for one threshold and one measured value (undefined = could not be measured, which fails). */
-export function verdictOf(t: Threshold, value: number | undefined, tolerance = 0): SloVerdict {
-  const limit = t.bound === 'max' ? t.limit * (1 + tolerance) : t.limit * (1 - tolerance);
-  const passed = value !== undefined && (t.bound === 'max' ? value <= limit : value >= limit);
+export function verdictOf(th: Threshold, value: number | undefined, tolerance = 0): SloVerdict {
+  const limit = th.bound === 'max' ? th.limit * (1 + tolerance) : th.limit * (1 - tolerance);
+  const passed = value !== undefined && (th.bound === 'max' ? value <= limit : value >= limit);
   return {
-    slo: t.slo,
-    metric: t.metric,
-    threshold: `${t.bound === 'max' ? '<=' : '>='} ${t.written}`,
-    observed: value === undefined ? 'no data' : format(t.metric, value),
-    limit: t.limit,
+    slo: th.slo,
+    metric: th.metric,
+    threshold: `${th.bound === 'max' ? '<=' : '>='} ${th.written}`,
+    observed: value === undefined ? t('no data') : format(th.metric, value),
+    limit: th.limit,
     value: value ?? Number.NaN,
-    bound: t.bound,
+    bound: th.bound,
     passed,
     ...(value === undefined ? { unknown: true } : {}),
   };

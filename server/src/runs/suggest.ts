@@ -1,6 +1,6 @@
 // Suggested experiments: from the workspace's findings and Kubernetes manifests, the experiments that would prove the
-// weak spots, as policy snippets the user can add to .dfx.yaml. Offline and deterministic; an AI provider may refine
-// the wording and targets later, but never invents an experiment this list does not justify.
+// weak spots, as policy snippets the user can add to .dfx.yaml. Offline and deterministic; an AI provider may re-rank,
+// explain and adjust them (suggest-ai.ts), but never targets pods this list does not justify.
 import { parseAllDocuments, stringify } from 'yaml';
 import type { ChaosExperiment } from '../policy/types';
 
