@@ -42,11 +42,10 @@ connection.onInitialize(async (params): Promise<InitializeResult> => {
   if (locale.error) log.warn(locale.error);
   let engine: Engine;
   try {
-    engine = await Engine.create();
+    engine = await Engine.create({ onCompileError: (err) => log.error(`rule ${err.ruleId} has a query that does not compile for ${err.language}: ${err.message}`) });
   } catch (e) {
     throw new ResponseError(-32603, `genai4dfx could not start: ${(e as Error).message}`);
   }
-  for (const err of engine.registry.errors) log.error(`rule ${err.ruleId} has a query that does not compile for ${err.language}: ${err.message}`);
   const caps = params.capabilities;
   const canPull = Boolean(caps.workspace?.configuration);
   const settings = new SettingsCache(connection, () => canPull);

@@ -168,9 +168,13 @@ describe('engine', () => {
 
     it('a query that does not compile is reported, not thrown', async () => {
       const bad = defineRule({ id: 'test-bad-query', pillar: 'security', severity: 'error', languages: ['go'], title: 'bad', description: 'bad', query: '(no_such_node) @match', message: 'x' });
-      const e = await Engine.create({ grammarDir: path.join(ROOT, 'grammars'), rules: [bad, ...RULES] });
-      assert.deepEqual(e.registry.errors.map((x) => x.ruleId), ['test-bad-query']);
+      const reported: string[] = [];
+      const e = await Engine.create({ grammarDir: path.join(ROOT, 'grammars'), rules: [bad, ...RULES], onCompileError: (x) => reported.push(`${x.ruleId}:${x.language}`) });
+      // Queries compile per language on first use, and the failure is reported then.
+      assert.deepEqual(reported, []);
       assert.ok(e.analyzeText('x.go', 'go', GO).findings.length > 0);
+      assert.deepEqual(reported, ['test-bad-query:go']);
+      assert.deepEqual(e.registry.errors.map((x) => x.ruleId), ['test-bad-query']);
       e.registry.dispose();
     });
   });

@@ -70,7 +70,7 @@ describe('rule registry', () => {
       if (meta.kubernetes) continue;
       for (const lang of meta.languages) {
         const compiled = engine.registry.fused.get(lang)?.rules.some((r) => r.meta.id === meta.id)
-          || [...(engine.registry.isolated.get(lang)?.keys() ?? [])].some((r) => r.meta.id === meta.id);
+          || [...engine.registry.forLanguage(lang).isolated.keys()].some((r) => r.meta.id === meta.id);
         assert.ok(compiled, `${meta.id} has no compiled query for ${lang}`);
       }
     }

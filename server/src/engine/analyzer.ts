@@ -3,7 +3,7 @@ import { isQueryRule, type RuleDefinition } from './define-rule';
 import type { LanguageId } from './languages';
 import { isPolicyPath } from './languages';
 import { ParserPool, ParseTimeoutError } from './parser-pool';
-import { RuleRegistry } from './registry';
+import { RuleRegistry, type CompileError } from './registry';
 import type { ChangedRange } from './document';
 import { runRules, sortFindings, type LevelResolver, type OptionsResolver, type Region, type RuleFailure, type RunResult } from './runner';
 import { t } from '../l10n';
@@ -78,11 +78,14 @@ export class Engine {
     this.ruleIds = new Set(registry.rules.map((r) => r.meta.id));
   }
 
-  /** Load the grammars and compile the rules (the built-in catalogue unless `rules` is given). */
-  static async create(opts: { grammarDir?: string; rules?: readonly RuleDefinition[] } = {}): Promise<Engine> {
+  /**
+   * Load the grammars and the rules (the built-in catalogue unless `rules` is given); each language's queries compile
+   * when its first file is analysed, and a rule whose query does not compile is reported to `onCompileError` then.
+   */
+  static async create(opts: { grammarDir?: string; rules?: readonly RuleDefinition[]; onCompileError?: (e: CompileError) => void } = {}): Promise<Engine> {
     const pool = await ParserPool.create(opts.grammarDir);
     const rules = opts.rules ?? (await import('../rules/index')).RULES;
-    return new Engine(pool, RuleRegistry.compile(rules, pool));
+    return new Engine(pool, RuleRegistry.compile(rules, pool, opts.onCompileError));
   }
 
   /** Parse and analyse a whole text (the CLI's path); the tree is freed before returning. */

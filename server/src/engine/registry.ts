@@ -12,6 +12,14 @@ export interface FusedQuery {
   rules: readonly RuleDefinition[];
 }
 
+/** One language's compiled rules. */
+export interface CompiledLanguage {
+  /** Every query rule of the language but the broad ones, fused. */
+  fused?: FusedQuery;
+  /** Each broad rule (QueryRuleSpec.broad) on its own query. */
+  isolated: ReadonlyMap<RuleDefinition, FusedQuery>;
+}
+
 /** A rule query that did not compile: the rule is left out for that language, and a test fails. */
 export interface CompileError {
   ruleId: string;
@@ -28,8 +36,8 @@ export class RuleRegistry {
    * A pattern that cannot apply still costs its matching and the marshalling of its matches (a broad pattern of one
    * rule produced 76,000 matches over the bench corpus for files that never mention its library), so an open
    * document runs only its active rules' patterns: its set repeats on every keystroke, so it is compiled once and
-   * kept (up to MAX_SUBSETS; later novel sets run the full query). A scan does not compile: with a compile per
-   * novel set, the bench corpus spent 2.5 s of 7.5 compiling (see fusedFor).
+   * kept (up to MAX_SUBSETS; later novel sets run the full query). A scan compiles a set only once running the full
+   * query for it has cost as much as a compile (see fusedFor).
    */
   private readonly subsets = new Map<string, FusedQuery>();
   private readonly misses = new Map<string, number>();
@@ -37,17 +45,49 @@ export class RuleRegistry {
   /** What compiling a subset query costs, in ms (measured as they are compiled; starts at a typical figure). */
   private compileMs = 25;
 
+  /** Per language, compiled the first time a file of that language is analysed (start-up pays only for what it uses). */
+  private readonly compiled = new Map<LanguageId, CompiledLanguage>();
+  private readonly compileErrors: CompileError[] = [];
+  readonly kubernetesRules: readonly RuleDefinition[];
+
   private constructor(
     readonly rules: readonly RuleDefinition[],
-    /** Per language, every query rule but the broad ones. */
-    readonly fused: ReadonlyMap<LanguageId, FusedQuery>,
-    /** Per language, each broad rule (QueryRuleSpec.broad) compiled on its own. */
-    readonly isolated: ReadonlyMap<LanguageId, ReadonlyMap<RuleDefinition, FusedQuery>>,
-    readonly kubernetesRules: readonly RuleDefinition[],
-    readonly errors: readonly CompileError[],
     private readonly pool: ParserPool,
+    private readonly onError?: (e: CompileError) => void,
   ) {
+    const ids = new Set<string>();
+    for (const d of rules) {
+      if (ids.has(d.meta.id)) throw new Error(`duplicate rule id ${d.meta.id}`);
+      ids.add(d.meta.id);
+    }
     this.byId = new Map(rules.map((r) => [r.meta.id, r]));
+    this.kubernetesRules = rules.filter((d) => !isQueryRule(d.spec));
+  }
+
+  /**
+   * A language's compiled queries: every query rule but the broad ones fused into one, and each broad rule
+   * (QueryRuleSpec.broad) on its own. Compiled on first use.
+   */
+  forLanguage(lang: LanguageId): CompiledLanguage {
+    let c = this.compiled.get(lang);
+    if (!c) this.compiled.set(lang, (c = this.compileLanguage(lang)));
+    return c;
+  }
+
+  /** Every language's fused query (compiles those not compiled yet). */
+  get fused(): ReadonlyMap<LanguageId, FusedQuery> {
+    const out = new Map<LanguageId, FusedQuery>();
+    for (const { id } of LANGUAGES) {
+      const f = this.forLanguage(id).fused;
+      if (f) out.set(id, f);
+    }
+    return out;
+  }
+
+  /** Rules whose query does not compile, for every language (compiles those not compiled yet). */
+  get errors(): readonly CompileError[] {
+    for (const { id } of LANGUAGES) this.forLanguage(id);
+    return this.compileErrors;
   }
 
   /**
@@ -60,7 +100,7 @@ export class RuleRegistry {
    * 7.5 on the fixture corpus (sets vary file to file); never compiling cost a third more on generated code.
    */
   fusedFor(lang: LanguageId, active: readonly RuleDefinition[], compile = true): FusedQuery | undefined {
-    const all = this.fused.get(lang);
+    const all = this.forLanguage(lang).fused;
     if (!all || !active.length) return undefined;
     if (active.length === all.rules.length) return all;
     const key = subsetKey(lang, active);
@@ -91,33 +131,29 @@ export class RuleRegistry {
     this.misses.set(key, (this.misses.get(key) ?? 0) + ms);
   }
 
-  /** Compile every rule's query against the loaded grammars and fuse them per language. */
-  static compile(defs: readonly RuleDefinition[], pool: ParserPool): RuleRegistry {
+  /** The registry of `defs` over the loaded grammars; queries compile per language on first use. */
+  static compile(defs: readonly RuleDefinition[], pool: ParserPool, onError?: (e: CompileError) => void): RuleRegistry {
+    return new RuleRegistry(defs, pool, onError);
+  }
+
+  private compileLanguage(lang: LanguageId): CompiledLanguage {
     const errors: CompileError[] = [];
-    const fused = new Map<LanguageId, FusedQuery>();
-    const isolated = new Map<LanguageId, Map<RuleDefinition, FusedQuery>>();
-    const ids = new Set<string>();
-    for (const d of defs) {
-      if (ids.has(d.meta.id)) throw new Error(`duplicate rule id ${d.meta.id}`);
-      ids.add(d.meta.id);
+    const language = this.pool.language(lang);
+    const candidates = this.rules.filter((d) => isQueryRule(d.spec) && d.spec.languages.includes(lang) && querySource(d.spec, lang));
+    // Compile the fused query first and map its patterns back to rules by source offset: one compile per language
+    // (start-up was a second per catalogue). Only when it fails are the rules compiled one by one, to find the culprit.
+    const common = candidates.filter((d) => !(d.spec as QueryRuleSpec).broad);
+    const fused = fuseAll(language, lang, common) ?? fuseOneByOne(language, lang, common, errors);
+    const isolated = new Map<RuleDefinition, FusedQuery>();
+    for (const d of candidates.filter((c) => (c.spec as QueryRuleSpec).broad)) {
+      const one = fuseAll(language, lang, [d]) ?? fuseOneByOne(language, lang, [d], errors);
+      if (one) isolated.set(d, one);
     }
-    for (const { id: lang } of LANGUAGES) {
-      const language = pool.language(lang);
-      const candidates = defs.filter((d) => isQueryRule(d.spec) && d.spec.languages.includes(lang) && querySource(d.spec, lang));
-      // Compile the fused query first and map its patterns back to rules by source offset: one compile per language
-      // (start-up was a second per catalogue). Only when it fails are the rules compiled one by one, to find the culprit.
-      const common = candidates.filter((d) => !(d.spec as QueryRuleSpec).broad);
-      const compiled = fuseAll(language, lang, common) ?? fuseOneByOne(language, lang, common, errors);
-      if (compiled) fused.set(lang, compiled);
-      const singles = new Map<RuleDefinition, FusedQuery>();
-      for (const d of candidates.filter((c) => (c.spec as QueryRuleSpec).broad)) {
-        const one = fuseAll(language, lang, [d]) ?? fuseOneByOne(language, lang, [d], errors);
-        if (one) singles.set(d, one);
-      }
-      if (singles.size) isolated.set(lang, singles);
+    for (const e of errors) {
+      this.compileErrors.push(e);
+      this.onError?.(e);
     }
-    const kubernetesRules = defs.filter((d) => !isQueryRule(d.spec));
-    return new RuleRegistry(defs, fused, isolated, kubernetesRules, errors, pool);
+    return { ...(fused ? { fused } : {}), isolated };
   }
 
   /** Metadata of every rule, sorted by id. */
@@ -127,8 +163,11 @@ export class RuleRegistry {
 
   /** Free the WASM memory of the compiled queries. */
   dispose(): void {
-    for (const f of this.fused.values()) f.query.delete();
-    for (const m of this.isolated.values()) for (const f of m.values()) f.query.delete();
+    for (const c of this.compiled.values()) {
+      c.fused?.query.delete();
+      for (const f of c.isolated.values()) f.query.delete();
+    }
+    this.compiled.clear();
     for (const f of this.subsets.values()) f.query.delete();
     this.subsets.clear();
   }

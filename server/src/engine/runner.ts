@@ -79,13 +79,12 @@ export function runRules(
     return c;
   };
 
-  const fused = registry.fused.get(ctx.language);
-  const isolated = registry.isolated.get(ctx.language);
+  const { fused, isolated } = registry.forLanguage(ctx.language);
   let truncated = false;
   let localKey = '';
-  if (fused || isolated) {
+  if (fused || isolated.size) {
     const active = new Map<RuleDefinition, Exclude<RuleLevel, 'off'>>();
-    for (const d of [...(fused?.rules ?? []), ...(isolated?.keys() ?? [])]) {
+    for (const d of [...(fused?.rules ?? []), ...isolated.keys()]) {
       const spec = d.spec;
       if (!isQueryRule(spec)) continue;
       const lvl = level(d.meta);
@@ -114,7 +113,7 @@ export function runRules(
       add(common.filter(inRegion), region);
     } else add(common);
     for (const d of active.keys()) {
-      const q = isolated?.get(d);
+      const q = isolated.get(d);
       if (q) passes.push({ query: q, rules: [d], ...(region && inRegion(d) ? { region } : {}) });
     }
     for (const pass of passes) {
