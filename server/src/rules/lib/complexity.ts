@@ -21,7 +21,11 @@ const DECISIONS = new Set([
   'for_in_clause', 'if_clause',
 ]);
 
-const DECISION_TOKENS = /\b(?:if|elif|for|while|do|catch|except|case|and|or)\b|&&|\|\||\?/g;
+/**
+ * A `?` counts only where a conditional expression can have it: not optional chaining (`?.`), nullish coalescing
+ * (`??`), optional parameters and properties (`x?:`, `x?)`, `x?,`, `x?=`) or Java wildcards (`<?>`, `<? extends T>`).
+ */
+const DECISION_TOKENS = /\b(?:if|elif|for|while|do|catch|except|case|and|or)\b|&&|\|\||(?<![?<])\?(?![?:),=>]|\.(?!\d))/g;
 
 /** Offsets of every decision token of the last text asked about (one scan per file, not one per function). */
 let tokensOf: { text: string; at: number[] } | undefined;
