@@ -3,34 +3,17 @@
 // runs in this process, so the CLI is spawned asynchronously.
 import './undici-node20';
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { stringify } from 'yaml';
+import { CLI, runCli, type CliOut } from '../helpers/cli';
 import { ROOT } from '../helpers/engine';
 import { FakeKube, tempDir } from './fake-kube';
 import { startTarget, type TargetServer } from './target-server';
 
-const CLI = path.join(ROOT, 'dist/cli.js');
 
-interface Out {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], cwd: string, env: Record<string, string>, onSpawn?: (c: ChildProcess) => void): Promise<Out> {
-  return new Promise((resolve, reject) => {
-    const c = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, GENAI4DFX_DEBUG: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    c.on('error', reject);
-    c.on('close', (code) => resolve({ code, stdout, stderr }));
-    onSpawn?.(c);
-  });
-}
+const cli = runCli;
 
 describe('runs: CLI', function () {
   this.timeout(60_000);
@@ -151,16 +134,7 @@ describe('runs: CLI', function () {
       fs.mkdirSync(path.dirname(copy));
       fs.copyFileSync(CLI, copy);
       fs.cpSync(path.join(ROOT, 'grammars'), path.join(elsewhere.dir, 'grammars'), { recursive: true });
-      const run = (args: string[]) =>
-        new Promise<Out>((resolve, reject) => {
-          const c = spawn(process.execPath, [copy, ...args, '--policy', path.join(tmp.dir, '.dfx.yaml')], { cwd: elsewhere.dir, env: { ...process.env, ...env, NODE_PATH: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-          let stdout = '';
-          let stderr = '';
-          c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-          c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-          c.on('error', reject);
-          c.on('close', (code) => resolve({ code, stdout, stderr }));
-        });
+      const run = (args: string[]): Promise<CliOut> => runCli([...args, '--policy', path.join(tmp.dir, '.dfx.yaml')], elsewhere.dir, { ...env, NODE_PATH: '' }, undefined, copy);
       const perf = await run(['perf', 'run', 'smoke']);
       assert.equal(perf.code, 0, perf.stderr);
       const dry = await run(['chaos', 'run', 'cart-delay', '--dry-run']);

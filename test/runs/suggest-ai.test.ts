@@ -2,7 +2,6 @@
 // stand-in. A good answer is used (re-ranked, explained, adjusted); garbage, an answer the policy validator rejects, one
 // that targets other pods, a timeout and a server error each fall back to the offline list with a message.
 import * as assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,7 +11,7 @@ import { OpenAiProvider } from '../../server/src/ai/providers/openai';
 import { suggestExperiments, workloadsOf, type FindingRef } from '../../server/src/runs/suggest';
 import { refineSuggestions } from '../../server/src/runs/suggest-ai';
 import { fakeServer, type Reply } from '../ai/chat-server';
-import { ROOT } from '../helpers/engine';
+import { runCli, type CliOut } from '../helpers/cli';
 
 const MANIFEST = `apiVersion: apps/v1
 kind: Deployment
@@ -128,16 +127,7 @@ describe('runs: suggested experiments refined by a model', function () {
       fs.mkdirSync(path.join(dir, 'k8s'));
       fs.writeFileSync(path.join(dir, 'k8s/cart.yaml'), MANIFEST);
       fs.writeFileSync(path.join(dir, '.dfx.yaml'), stringify({ version: 1 }));
-      const cli = (): Promise<{ code: number | null; stdout: string; stderr: string }> =>
-        new Promise((resolve, reject) => {
-          const c = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'chaos', 'suggest', '--json', '--provider', 'openai', '--base-url', srv.url, '--model', 'test-model'], { cwd: dir, env: { ...process.env, GENAI4DFX_AI_API_KEY: '', OPENAI_API_KEY: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-          let stdout = '';
-          let stderr = '';
-          c.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-          c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-          c.on('error', reject);
-          c.on('close', (code) => resolve({ code, stdout, stderr }));
-        });
+      const cli = (): Promise<CliOut> => runCli(['chaos', 'suggest', '--json', '--provider', 'openai', '--base-url', srv.url, '--model', 'test-model'], dir, { GENAI4DFX_AI_API_KEY: '', OPENAI_API_KEY: '' });
       const good = await cli();
       assert.equal(good.code, 0, good.stderr);
       assert.equal((JSON.parse(good.stdout) as Array<{ experiment: { duration: string } }>)[0]?.experiment.duration, '30s');
