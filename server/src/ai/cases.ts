@@ -104,16 +104,23 @@ function show(v: Value): string {
   return v.kind === 'null' ? 'null' : 'default';
 }
 
+/**
+ * A valid value per parameter: the first candidate that makes none of its own guards hold (for a constructor, the
+ * arguments a method's tests build the object with).
+ */
+export function validArgs(f: FunctionInfo): Value[] {
+  return f.params.map((p) => {
+    const own = f.guards.flatMap((g) => g.any).filter((c) => c.param === p.name && c.other === undefined);
+    const nice = (v: Value): number => (v.kind === 'number' && v.v === 1) || (v.kind === 'string' && v.v === 'example') ? 0 : 1;
+    const ordered = candidates(p, f).sort((x, y) => nice(x) - nice(y));
+    return ordered.find((v) => own.every((c) => holds(c, v) === false)) ?? ordered[0] ?? { kind: 'default' as const };
+  });
+}
+
 /** The cases for a function: certain failures first, then the valid and boundary cases, without duplicates. */
 export function deriveCases(f: FunctionInfo): TestCase[] {
   const cands = f.params.map((p) => candidates(p, f));
-  // A valid value per parameter: the first candidate that makes none of its own comparisons hold.
-  const valid = f.params.map((p, i) => {
-    const own = f.guards.flatMap((g) => g.any).filter((c) => c.param === p.name && c.other === undefined);
-    const nice = (v: Value): number => (v.kind === 'number' && v.v === 1) || (v.kind === 'string' && v.v === 'example') ? 0 : 1;
-    const ordered = [...(cands[i] ?? [])].sort((x, y) => nice(x) - nice(y));
-    return ordered.find((v) => own.every((c) => holds(c, v) === false)) ?? ordered[0] ?? { kind: 'default' as const };
-  });
+  const valid = validArgs(f);
   const cases: TestCase[] = [];
   const seen = new Set<string>();
   const add = (name: string, args: Value[], fails: boolean): void => {

@@ -7,6 +7,8 @@ import type { LanguageId } from '../engine/languages';
 export interface Param {
   name: string;
   type: string;
+  /** Python: keyword-only (after `*` or `*args`), so a call passes it as `name=value`. */
+  keyword?: boolean;
 }
 
 /** `param <op> literal` (after normalising literal-first comparisons), optionally on the parameter's length. */
@@ -35,7 +37,11 @@ export interface FunctionInfo {
   exported: boolean;
   /** Enclosing class for methods (Java, TS, Python). */
   className?: string;
+  /** The class (or Java record/enum/interface) declaring the method; Go methods have a receiver instead. */
+  classNode?: Node;
   isStatic: boolean;
+  /** TS/JS: the function or class is the module's default export (`export default`, `module.exports = X`). */
+  defaultExport: boolean;
   /** Go: returns an error as its last result. */
   returnsError: boolean;
   guards: Guard[];
@@ -45,7 +51,24 @@ export interface FunctionInfo {
   boundaries: Map<string, number[]>;
 }
 
-const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'function_definition', 'method_definition', 'arrow_function', 'function_expression', 'generator_function_declaration']);
+const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'function_definition', 'method_definition', 'arrow_function', 'function_expression', 'generator_function_declaration', 'constructor_declaration']);
+
+/** Class-like declarations whose methods the generators call through an instance or the type. */
+const CLASS_TYPES = /^(class_declaration|abstract_class_declaration|class_definition|class|record_declaration|enum_declaration|interface_declaration)$/;
+
+/** The class declaring `fn` directly (not through an enclosing function), if any. */
+export function classOf(fn: Node): Node | undefined {
+  for (let n: Node | null = fn.parent; n; n = n.parent) {
+    if (CLASS_TYPES.test(n.type)) return n;
+    if (FUNCTION_TYPES.has(n.type)) return undefined;
+  }
+  return undefined;
+}
+
+/** The name of a class node (a class expression takes its variable's name). */
+export function classNameOf(cls: Node): string {
+  return cls.childForFieldName('name')?.text ?? (cls.parent?.type === 'variable_declarator' ? (cls.parent.childForFieldName('name')?.text ?? '') : '');
+}
 
 /** The function (declaration or a named arrow) enclosing `node`. */
 export function functionAt(node: Node): Node | undefined {
@@ -66,7 +89,9 @@ function nameOf(fn: Node): string {
   const own = fn.childForFieldName('name')?.text;
   if (own) return own;
   const p = fn.parent;
-  return p?.type === 'variable_declarator' ? (p.childForFieldName('name')?.text ?? '') : '';
+  // `const f = () => ...`, and a class field holding an arrow (`handle = (x) => ...`).
+  if (p?.type === 'variable_declarator' || p?.type === 'public_field_definition' || p?.type === 'field_definition') return (p.childForFieldName('name') ?? p.childForFieldName('property'))?.text ?? '';
+  return '';
 }
 
 function paramsOf(fn: Node, language: LanguageId): Param[] {
@@ -74,18 +99,21 @@ function paramsOf(fn: Node, language: LanguageId): Param[] {
   if (!list) return [];
   if (list.type === 'identifier') return [{ name: list.text, type: '' }];
   const out: Param[] = [];
+  let keyword = false;
   for (const p of list.namedChildren) {
     if (!p || p.type === 'comment') continue;
+    if (language === 'python' && /^(keyword_separator|list_splat_pattern)$/.test(p.type)) keyword = true;
     if (language === 'go') {
       const type = p.childForFieldName('type')?.text ?? '';
       for (const n of p.childrenForFieldName('name')) if (n) out.push({ name: n.text, type });
       continue;
     }
     if (language === 'python') {
-      if (p.type === 'identifier') out.push({ name: p.text, type: '' });
-      else if (/typed_parameter|default_parameter|typed_default_parameter/.test(p.type)) {
+      const kw = keyword ? { keyword: true } : {};
+      if (p.type === 'identifier') out.push({ name: p.text, type: '', ...kw });
+      else if (/^(typed_parameter|default_parameter|typed_default_parameter)$/.test(p.type)) {
         const name = (p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier'))?.text ?? '';
-        out.push({ name, type: p.childForFieldName('type')?.text ?? '' });
+        out.push({ name, type: p.childForFieldName('type')?.text ?? '', ...kw });
       }
       continue;
     }
@@ -169,6 +197,16 @@ function isErrorPath(block: Node, language: LanguageId): boolean {
   return false;
 }
 
+/** The `export` statement declaring `n` (a function, `const f = () => ...`, a class), not through an enclosing function. */
+function exportOf(n: Node): Node | undefined {
+  let x: Node | null = n.parent;
+  for (let i = 0; x && i < 3; i++, x = x.parent) {
+    if (x.type === 'export_statement') return x;
+    if (FUNCTION_TYPES.has(x.type) || x.type === 'statement_block') return undefined;
+  }
+  return undefined;
+}
+
 /** Describe the function `fn` for the offline generators. */
 export function describeFunction(fn: Node, language: LanguageId): FunctionInfo {
   const params = paramsOf(fn, language);
@@ -192,14 +230,24 @@ export function describeFunction(fn: Node, language: LanguageId): FunctionInfo {
       else opaqueGuards++;
     }
   }
-  let cls: Node | null = fn.parent;
-  while (cls && !/^(class_declaration|class_definition|class)$/.test(cls.type)) cls = cls.parent;
+  const cls = language === 'go' ? undefined : classOf(fn);
+  const field = fn.parent && /^(public_field_definition|field_definition)$/.test(fn.parent.type) ? fn.parent : undefined;
   const mods = fn.children.find((c) => c?.type === 'modifiers')?.text ?? '';
   const result = fn.childForFieldName('result') ?? fn.childForFieldName('return_type') ?? fn.childForFieldName('type');
+  // What a test imports: the class for a method, else the function.
+  const top = cls ? classNameOf(cls) : nameOf(fn);
+  const js = language === 'typescript' || language === 'tsx' || language === 'javascript';
+  const rootText = fn.tree.rootNode.text;
+  const esc = top.replace(/[$]/g, '\\$');
+  const decl = exportOf(cls ?? fn);
+  const cjsDefault = js && !!top && new RegExp(`module\\.exports\\s*=\\s*${esc}\\s*;?\\s*$`, 'm').test(rootText);
+  const defaultExport = js && (cjsDefault || !!decl?.children.some((c) => c?.type === 'default') || (!!top && new RegExp(`export\\s+default\\s+${esc}\\s*;?\\s*$`, 'm').test(rootText)));
   const exported = language === 'go' ? /^[A-Z]/.test(nameOf(fn))
     : language === 'python' || language === 'java' ? true
-    : language === 'javascript' && new RegExp(`module\\.exports\\s*=\\s*\\{[^}]*\\b${nameOf(fn)}\\b|exports\\.${nameOf(fn)}\\s*=`).test(fn.tree.rootNode.text) ? true
-    : [fn, fn.parent, fn.parent?.parent, fn.parent?.parent?.parent, cls, cls?.parent].some((n) => n?.type === 'export_statement');
+    : !!decl || defaultExport
+      || (language === 'javascript' && new RegExp(`module\\.exports\\s*=\\s*\\{[^}]*\\b${esc}\\b|exports\\.${esc}\\s*=`).test(rootText))
+      // `export { name }` (not `export { x as name }`, which exports another binding under that name).
+      || new RegExp(`export\\s*\\{[^}]*(?:^|[\\s,{])${esc}(?:\\s*[,}]|\\s+as\\s+${esc}\\b)`).test(rootText);
   return {
     node: fn,
     name: nameOf(fn),
@@ -207,8 +255,9 @@ export function describeFunction(fn: Node, language: LanguageId): FunctionInfo {
     returnType: result?.text.replace(/^:\s*/, '').replace(/^->\s*/, '') ?? '',
     async: fn.children.some((c) => c?.type === 'async') || /^async\b/.test(fn.text),
     exported,
-    ...(cls ? { className: cls.childForFieldName('name')?.text ?? '' } : {}),
-    isStatic: /\bstatic\b/.test(mods) || fn.children.some((c) => c?.type === 'static'),
+    ...(cls ? { className: classNameOf(cls), classNode: cls } : {}),
+    isStatic: /\bstatic\b/.test(mods) || fn.children.some((c) => c?.type === 'static') || !!field?.children.some((c) => c?.type === 'static'),
+    defaultExport,
     returnsError: language === 'go' && /\berror\)?$/.test(result?.text ?? ''),
     guards,
     opaqueGuards,
