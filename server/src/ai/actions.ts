@@ -10,6 +10,7 @@ import type { Finding, TextChange } from '../engine/types';
 import { t } from '../l10n';
 import type { Policy } from '../policy/types';
 import { callAt, describeFunction, functionAt, type FunctionInfo } from './extract';
+import { deriveCases } from './cases';
 import { cannotTest, planTests } from './gen-tests';
 import { planRetries, retrySpec } from './gen-retries';
 import { threatComment, threatMarkdown, threatModel } from './gen-threats';
@@ -216,6 +217,9 @@ function prepareTests(input: ActionInput, f: FunctionInfo, base: { language: str
     messages: buildMessages('tests', { ...base, target: `${f.className ? 'method' : 'function'} ${owner}${f.name}`, extra }),
     offline: () => {
       if (why || typeof receiver === 'string') throw new AiError(why ?? String(receiver));
+      // Guards over state the generator cannot see (fields, other calls) leave no case it can be sure of: say so
+      // rather than write an empty suite.
+      if (!deriveCases(f).length) throw new AiError(`no test case of ${owner}${f.name} is certain offline: its checks depend on state the generator cannot model; use the AI variant`);
       const plan = planTests(f, { language: input.language, framework, sourcePath: input.path, sourceText: input.text, existing: existing ?? '', testPath, receiver, ...(layout.pyModule ? { pyModule: layout.pyModule } : {}) });
       if (existing === undefined) return JSON.stringify([{ start: 0, end: 0, newText: plan.newFile(plan.imports, plan.code) }]);
       return JSON.stringify(mergeInto(existing, plan.imports, plan.code, input.language).changes);

@@ -154,16 +154,23 @@ function paramRef(n: Node, params: ReadonlySet<string>): { param: string; length
   return name && params.has(name) ? { param: name, length: true } : undefined;
 }
 
-function comparisons(cond: Node, params: ReadonlySet<string>): Comparison[] | undefined {
+/**
+ * The comparisons of a condition. In an `a || b` chain, a part that cannot be modelled (`cents > this.limit`) is
+ * dropped and `partial` set: the other parts still certainly fire the guard, but no input is certain to pass it.
+ */
+function comparisons(cond: Node, params: ReadonlySet<string>, partial?: { v: boolean }): Comparison[] | undefined {
   let n = cond;
   while (n.type === 'parenthesized_expression' && n.namedChildren[0]) n = n.namedChildren[0];
   const op = n.type === 'binary_expression' || n.type === 'boolean_operator' || n.type === 'comparison_operator' ? (n.childForFieldName('operator')?.text ?? n.children.find((c) => c && !c.isNamed)?.text ?? '') : '';
   if (op === '||' || op === 'or') {
     const l = n.childForFieldName('left');
     const r = n.childForFieldName('right');
-    const a = l && comparisons(l, params);
-    const b = r && comparisons(r, params);
-    return a && b ? [...a, ...b] : undefined;
+    const a = l && comparisons(l, params, partial);
+    const b = r && comparisons(r, params, partial);
+    if (a && b) return [...a, ...b];
+    if (!partial || (!a && !b)) return undefined;
+    partial.v = true;
+    return a ?? b ?? undefined;
   }
   if ((n.type === 'unary_expression' && n.text.startsWith('!')) || n.type === 'not_operator') {
     const arg = n.namedChildren.at(-1);
@@ -219,7 +226,8 @@ export function describeFunction(fn: Node, language: LanguageId): FunctionInfo {
     if (!ifs) continue;
     const cond = ifs.childForFieldName('condition');
     const cons = ifs.childForFieldName('consequence');
-    const cmps = cond && comparisons(cond, names);
+    const partial = { v: false };
+    const cmps = cond && comparisons(cond, names, partial);
     for (const c of cmps ?? []) {
       if (typeof c.value === 'number') boundaries.set(c.param, [...(boundaries.get(c.param) ?? []), c.value]);
     }
@@ -227,7 +235,7 @@ export function describeFunction(fn: Node, language: LanguageId): FunctionInfo {
     const topLevel = ifs.parent?.id === body?.id || (ifs.parent?.type === 'statement_list' && ifs.parent.parent?.id === body?.id);
     if (topLevel && cons && isErrorPath(cons, language)) {
       if (cmps) guards.push({ any: cmps, line: ifs.startPosition.row + 1 });
-      else opaqueGuards++;
+      if (!cmps || partial.v) opaqueGuards++;
     }
   }
   const cls = language === 'go' ? undefined : classOf(fn);
