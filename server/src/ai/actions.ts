@@ -219,7 +219,7 @@ function prepareTests(input: ActionInput, f: FunctionInfo, base: { language: str
       if (why || typeof receiver === 'string') throw new AiError(why ?? String(receiver));
       // Guards over state the generator cannot see (fields, other calls) leave no case it can be sure of: say so
       // rather than write an empty suite.
-      if (!deriveCases(f).length) throw new AiError(`no test case of ${owner}${f.name} is certain offline: its checks depend on state the generator cannot model; use the AI variant`);
+      if (!deriveCases(f).length) throw new AiError(t('no test case of {0} is certain offline: its checks depend on state the generator cannot model; use the AI variant', `${owner}${f.name}`));
       const plan = planTests(f, { language: input.language, framework, sourcePath: input.path, sourceText: input.text, existing: existing ?? '', testPath, receiver, ...(layout.pyModule ? { pyModule: layout.pyModule } : {}) });
       if (existing === undefined) return JSON.stringify([{ start: 0, end: 0, newText: plan.newFile(plan.imports, plan.code) }]);
       return JSON.stringify(mergeInto(existing, plan.imports, plan.code, input.language).changes);

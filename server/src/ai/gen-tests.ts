@@ -2,6 +2,7 @@
 // into the conventional test file, added to an existing file without disturbing what is there.
 import * as path from 'node:path';
 import type { LanguageId } from '../engine/languages';
+import { t } from '../l10n';
 import { deriveCases, type TestCase, type Value } from './cases';
 import type { FunctionInfo, Param } from './extract';
 import { isEsm, type Framework } from './project';
@@ -18,9 +19,9 @@ export interface TestPlan {
 
 /** Why a function cannot get offline tests (a message for the user), or undefined when it can. */
 export function cannotTest(f: FunctionInfo, language: LanguageId, receiver: Receiver | string): string | undefined {
-  if (!f.name) return 'this function has no name to call from a test';
+  if (!f.name) return t('this function has no name to call from a test');
   const owner = f.className ?? f.name;
-  if ((language === 'typescript' || language === 'tsx' || language === 'javascript') && !f.exported) return `${owner} is not exported, so a test file cannot import it: export it first`;
+  if ((language === 'typescript' || language === 'tsx' || language === 'javascript') && !f.exported) return t('{0} is not exported, so a test file cannot import it: export it first', owner);
   return typeof receiver === 'string' ? receiver : undefined;
 }
 

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Node } from 'web-tree-sitter';
 import type { LanguageId } from '../engine/languages';
+import { t } from '../l10n';
 import { validArgs, type Value } from './cases';
 import { classNameOf, describeFunction, type FunctionInfo, type Param } from './extract';
 
@@ -69,15 +70,15 @@ export function receiverOf(f: FunctionInfo, language: LanguageId, sourcePath: st
 
 function jsReceiver(f: FunctionInfo, cls: Node, language: LanguageId): Receiver | string {
   const name = f.className ?? '';
-  if (!name) return 'this class has no name a test can import';
+  if (!name) return t('this class has no name a test can import');
   const member = f.node.parent && /field_definition$/.test(f.node.parent.type) ? f.node.parent : f.node;
   const access = member.children.find((c) => c?.type === 'accessibility_modifier')?.text;
-  if (access === 'private' || access === 'protected' || f.name.startsWith('#')) return `${name}.${f.name} is ${access ?? 'private'}: a test cannot call it; test it through the public methods that use it`;
-  if (member.children.some((c) => c?.type === 'get' || c?.type === 'set')) return `${name}.${f.name} is an accessor: offline tests cover methods; use the AI variant`;
+  if (access === 'private' || access === 'protected' || f.name.startsWith('#')) return t('{0} is {1}: a test cannot call it; test it through the public methods that use it', `${name}.${f.name}`, access ?? 'private');
+  if (member.children.some((c) => c?.type === 'get' || c?.type === 'set')) return t('{0} is an accessor: offline tests cover methods; use the AI variant', `${name}.${f.name}`);
   if (f.isStatic) return { kind: 'static', className: name };
   const generic = !!cls.childForFieldName('type_parameters');
   const typeParams: string[] = [];
-  if (cls.type === 'abstract_class_declaration') return `${name} is abstract, so a test cannot construct it: test the method through a subclass, or use the AI variant`;
+  if (cls.type === 'abstract_class_declaration') return t('{0} is abstract, so a test cannot construct it: test the method through a subclass, or use the AI variant', name);
   if (f.name === 'constructor') return { kind: 'constructor', className: name, generic };
   // The class's own constructor, else the nearest inherited one declared in this file.
   let c: Node | undefined = cls;
@@ -85,7 +86,7 @@ function jsReceiver(f: FunctionInfo, cls: Node, language: LanguageId): Receiver 
     const ctor = c.childForFieldName('body')?.namedChildren.find((m) => m?.type === 'method_definition' && m.childForFieldName('name')?.text === 'constructor');
     if (ctor) {
       const a = ctor.children.find((x) => x?.type === 'accessibility_modifier')?.text;
-      if (a === 'private' || a === 'protected') return `${name}'s constructor is ${a}: offline tests cannot build one; use the AI variant`;
+      if (a === 'private' || a === 'protected') return t("{0}'s constructor is {1}: offline tests cannot build one; use the AI variant", name, a);
       return { kind: 'instance', className: name, ctor: ctorOf(ctor, language), generic, typeParams };
     }
     const base: string | undefined = c.namedChildren.find((x) => x?.type === 'class_heritage')?.text.match(/extends\s+([\w$]+)/)?.[1];
@@ -127,9 +128,9 @@ function fieldParams(cls: Node): Param[] {
 
 function pythonReceiver(f: FunctionInfo, cls: Node): Receiver | string {
   const name = f.className ?? '';
-  if (f.name.startsWith('__') && !f.name.endsWith('__')) return `${name}.${f.name} is name-mangled (private): test it through the public methods that use it`;
+  if (f.name.startsWith('__') && !f.name.endsWith('__')) return t('{0} is name-mangled (private): test it through the public methods that use it', `${name}.${f.name}`);
   if (/@(staticmethod|classmethod)\b/.test(decoratorsOf(f.node))) return { kind: 'static', className: name };
-  if (/@(property|\w+\.setter)\b/.test(decoratorsOf(f.node))) return `${name}.${f.name} is a property: offline tests cover methods; use the AI variant`;
+  if (/@(property|\w+\.setter)\b/.test(decoratorsOf(f.node))) return t('{0} is a property: offline tests cover methods; use the AI variant', `${name}.${f.name}`);
   if (f.name === '__init__') return { kind: 'constructor', className: name, generic: false };
   let c: Node | undefined = cls;
   for (let depth = 0; c && depth < 4; depth++) {
@@ -168,23 +169,23 @@ function javaQualified(cls: Node): { name: string; inner: boolean } {
 function javaReceiver(f: FunctionInfo, cls: Node): Receiver | string {
   const { name, inner } = javaQualified(cls);
   const mods = f.node.children.find((c) => c?.type === 'modifiers')?.text ?? '';
-  if (/\bprivate\b/.test(mods)) return `${name}.${f.name} is private: a test cannot call it; test it through the methods that use it`;
+  if (/\bprivate\b/.test(mods)) return t('{0} is {1}: a test cannot call it; test it through the public methods that use it', `${name}.${f.name}`, 'private');
   const classMods = cls.children.find((c) => c?.type === 'modifiers')?.text ?? '';
   const abstract = /\babstract\b/.test(classMods) || cls.type === 'interface_declaration';
   const typeParams = (cls.childForFieldName('type_parameters')?.namedChildren ?? []).map((p) => p?.namedChildren[0]?.text ?? p?.text ?? '').filter(Boolean);
   const generic = typeParams.length > 0;
   if (f.node.type === 'constructor_declaration') {
-    if (abstract) return `${name} is abstract, so a test cannot construct it`;
-    if (inner) return `${name} is an inner class (it needs an instance of its outer class): use the AI variant`;
+    if (abstract) return t('{0} is abstract, so a test cannot construct it: test the method through a subclass, or use the AI variant', name);
+    if (inner) return t('{0} is an inner class (it needs an instance of its outer class): use the AI variant', name);
     return { kind: 'constructor', className: name, generic };
   }
   if (f.isStatic) return { kind: 'static', className: name };
-  if (!f.node.childForFieldName('body')) return `${name}.${f.name} is abstract: test it through an implementation`;
-  if (abstract) return `${name} is ${cls.type === 'interface_declaration' ? 'an interface' : 'abstract'}, so a test cannot construct it: test the method through an implementation, or use the AI variant`;
-  if (inner) return `${name} is an inner class (it needs an instance of its outer class): use the AI variant`;
+  if (!f.node.childForFieldName('body')) return t('{0} is abstract: test it through an implementation', `${name}.${f.name}`);
+  if (abstract) return cls.type === 'interface_declaration' ? t('{0} is an interface, so a test cannot construct it: test the method through an implementation, or use the AI variant', name) : t('{0} is abstract, so a test cannot construct it: test the method through a subclass, or use the AI variant', name);
+  if (inner) return t('{0} is an inner class (it needs an instance of its outer class): use the AI variant', name);
   if (cls.type === 'enum_declaration') {
     const first = cls.childForFieldName('body')?.namedChildren.find((c) => c?.type === 'enum_constant')?.childForFieldName('name')?.text;
-    return first ? { kind: 'instance', className: name, ctor: NO_CTOR, generic: false, enumConstant: first, typeParams } : `${name} has no constants to call ${f.name} on`;
+    return first ? { kind: 'instance', className: name, ctor: NO_CTOR, generic: false, enumConstant: first, typeParams } : t('{0} has no constants to call {1} on', name, f.name);
   }
   if (cls.type === 'record_declaration') {
     const list = cls.childForFieldName('parameters');
@@ -195,7 +196,7 @@ function javaReceiver(f: FunctionInfo, cls: Node): Receiver | string {
   const ctors = (cls.childForFieldName('body')?.namedChildren ?? []).filter((c): c is Node => c?.type === 'constructor_declaration');
   if (!ctors.length) return { kind: 'instance', className: name, ctor: NO_CTOR, generic, typeParams };
   const usable = ctors.filter((c) => !/\bprivate\b/.test(c.children.find((x) => x?.type === 'modifiers')?.text ?? ''));
-  if (!usable.length) return `${name}'s constructors are private: offline tests cannot build one; use the AI variant`;
+  if (!usable.length) return t("{0}'s constructors are private: offline tests cannot build one; use the AI variant", name);
   // The simplest way to build one: the constructor with the fewest parameters.
   const best = usable.map((c) => ({ c, n: c.childForFieldName('parameters')?.namedChildren.filter((p) => p?.type === 'formal_parameter' || p?.type === 'spread_parameter').length ?? 0 })).sort((a, b) => a.n - b.n)[0]!.c;
   return { kind: 'instance', className: name, ctor: ctorOf(best, 'java', best.children.some((c) => c?.type === 'throws')), generic, typeParams };
@@ -223,10 +224,10 @@ function goSources(sourcePath: string, own: string): string {
 function goReceiver(f: FunctionInfo, sourcePath: string): Receiver | string {
   const recv = f.node.childForFieldName('receiver')?.namedChildren.find((c) => c?.type === 'parameter_declaration');
   const typeNode = recv?.childForFieldName('type');
-  if (!recv || !typeNode) return 'this method has no receiver a test can build';
+  if (!recv || !typeNode) return t('this method has no receiver a test can build');
   const pointer = typeNode.type === 'pointer_type';
   const base = pointer ? typeNode.namedChildren[0] : typeNode;
-  if (base?.type !== 'type_identifier') return `the receiver ${typeNode.text} is generic: offline tests need a concrete type; use the AI variant`;
+  if (base?.type !== 'type_identifier') return t('the receiver {0} is generic: offline tests need a concrete type; use the AI variant', typeNode.text);
   const typeName = base.text;
   const own = recv.childForFieldName('name')?.text;
   const taken = new Set(['t', 'tt', 'tests', 'err', '_', 'testing', ...f.params.map((p) => p.name)]);
