@@ -10,7 +10,7 @@ import type { Finding, TextChange } from '../engine/types';
 import { t } from '../l10n';
 import type { Policy } from '../policy/types';
 import { callAt, describeFunction, functionAt, type FunctionInfo } from './extract';
-import { deriveCases } from './cases';
+import { deriveCases, isPlaceholder, validArgs } from './cases';
 import { cannotTest, planTests } from './gen-tests';
 import { planRetries, retrySpec } from './gen-retries';
 import { threatComment, threatMarkdown, threatModel } from './gen-threats';
@@ -219,7 +219,12 @@ function prepareTests(input: ActionInput, f: FunctionInfo, base: { language: str
       if (why || typeof receiver === 'string') throw new AiError(why ?? String(receiver));
       // Guards over state the generator cannot see (fields, other calls) leave no case it can be sure of: say so
       // rather than write an empty suite.
-      if (!deriveCases(f).length) throw new AiError(t('no test case of {0} is certain offline: its checks depend on state the generator cannot model; use the AI variant', `${owner}${f.name}`));
+      if (!deriveCases(f).length) {
+        const unbuilt = f.params.filter((p, i) => isPlaceholder(validArgs(f)[i] ?? { kind: 'default' }, p, f)).map((p) => p.name);
+        throw new AiError(unbuilt.length
+          ? t('no test case of {0} is certain offline: it needs values for {1} that the generator cannot build; use the AI variant', `${owner}${f.name}`, unbuilt.join(', '))
+          : t('no test case of {0} is certain offline: its checks depend on state the generator cannot model; use the AI variant', `${owner}${f.name}`));
+      }
       const plan = planTests(f, { language: input.language, framework, sourcePath: input.path, sourceText: input.text, existing: existing ?? '', testPath, receiver, ...(layout.pyModule ? { pyModule: layout.pyModule } : {}) });
       if (existing === undefined) return JSON.stringify([{ start: 0, end: 0, newText: plan.newFile(plan.imports, plan.code) }]);
       return JSON.stringify(mergeInto(existing, plan.imports, plan.code, input.language).changes);

@@ -9,6 +9,18 @@ export interface Param {
   type: string;
   /** Python: keyword-only (after `*` or `*args`), so a call passes it as `name=value`. */
   keyword?: boolean;
+  /** Leaving it out is valid: TS `x?`, a default value (Python: `= None`), so an undefined/None placeholder is real input. */
+  optional?: boolean;
+  /** The kind of its default value (`width=70`, `posix = true`), for an untyped parameter. */
+  inferred?: 'number' | 'string' | 'bool';
+}
+
+function literalKind(n: Node | null | undefined): Param['inferred'] {
+  if (!n) return undefined;
+  if (/^(integer|float|number)$/.test(n.type) || (/^unary_(expression|operator)$/.test(n.type) && /^-\s*[\d.]+$/.test(n.text))) return 'number';
+  if (/^(string|template_string)$/.test(n.type) && !/\$\{/.test(n.text)) return 'string';
+  if (/^(true|false)$/.test(n.type)) return 'bool';
+  return undefined;
 }
 
 /** `param <op> literal` (after normalising literal-first comparisons), optionally on the parameter's length. */
@@ -44,6 +56,7 @@ export interface FunctionInfo {
   defaultExport: boolean;
   /** Go: returns an error as its last result. */
   returnsError: boolean;
+  language: LanguageId;
   guards: Guard[];
   /** Top-level error guards whose condition could not be modelled: no case can be certain to pass them. */
   opaqueGuards: number;
@@ -113,7 +126,10 @@ function paramsOf(fn: Node, language: LanguageId): Param[] {
       if (p.type === 'identifier') out.push({ name: p.text, type: '', ...kw });
       else if (/^(typed_parameter|default_parameter|typed_default_parameter)$/.test(p.type)) {
         const name = (p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier'))?.text ?? '';
-        out.push({ name, type: p.childForFieldName('type')?.text ?? '', ...kw });
+        const value = p.childForFieldName('value');
+        const optional = value?.text === 'None' ? { optional: true } : {};
+        const inferred = literalKind(value);
+        out.push({ name, type: p.childForFieldName('type')?.text ?? '', ...kw, ...optional, ...(inferred ? { inferred } : {}) });
       }
       continue;
     }
@@ -124,7 +140,9 @@ function paramsOf(fn: Node, language: LanguageId): Param[] {
     // TypeScript / JavaScript
     const pattern = p.childForFieldName('pattern') ?? (p.type === 'identifier' ? p : p.childForFieldName('left'));
     const type = p.childForFieldName('type')?.text.replace(/^:\s*/, '') ?? '';
-    out.push({ name: pattern?.text ?? p.text, type });
+    const optional = p.type === 'optional_parameter' || p.type === 'assignment_pattern' || !!p.childForFieldName('value');
+    const inferred = literalKind(p.childForFieldName('value') ?? p.childForFieldName('right'));
+    out.push({ name: pattern?.text ?? p.text, type, ...(optional ? { optional } : {}), ...(inferred ? { inferred } : {}) });
   }
   return out.filter((p) => p.name && !['self', 'cls'].includes(p.name));
 }
@@ -267,6 +285,7 @@ export function describeFunction(fn: Node, language: LanguageId): FunctionInfo {
     isStatic: /\bstatic\b/.test(mods) || fn.children.some((c) => c?.type === 'static') || !!field?.children.some((c) => c?.type === 'static'),
     defaultExport,
     returnsError: language === 'go' && /\berror\)?$/.test(result?.text ?? ''),
+    language,
     guards,
     opaqueGuards,
     boundaries,

@@ -20,6 +20,10 @@ export interface TestPlan {
 /** Why a function cannot get offline tests (a message for the user), or undefined when it can. */
 export function cannotTest(f: FunctionInfo, language: LanguageId, receiver: Receiver | string): string | undefined {
   if (!f.name) return t('this function has no name to call from a test');
+  if (f.name === 'main' && !f.params.length) return t('main is the program\'s entry point (it reads arguments and exits): test the functions it calls');
+  // A fresh object's parameterless method without checks depends only on state a new object may not have (an empty
+  // stack's pop): no call is certain to succeed.
+  if (typeof receiver !== 'string' && (receiver.kind === 'instance' || receiver.kind === 'go') && !f.params.length && !f.guards.length) return t('{0} takes no arguments and checks nothing, so what it does depends on the object\'s state: use the AI variant', `${f.className ?? (receiver.kind === 'go' ? receiver.typeName : '')}.${f.name}`);
   const owner = f.className ?? f.name;
   if ((language === 'typescript' || language === 'tsx' || language === 'javascript') && !f.exported) return t('{0} is not exported, so a test file cannot import it: export it first', owner);
   return typeof receiver === 'string' ? receiver : undefined;
@@ -73,7 +77,7 @@ function jsValue(v: Value, p: Param, ts: boolean, typeRef: string): string {
   if (v.kind === 'number') return String(v.v);
   if (v.kind === 'string') return `'${v.v.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   if (v.kind === 'bool') return String(v.v);
-  if (/\[\]$|^Array</.test(p.type)) return '[]';
+  if (/\[\]$|^(Readonly)?Array<|^readonly .*\[\]$/.test(p.type) && v.kind === 'default') return '[]';
   const raw = v.kind === 'null' ? 'null' : 'undefined';
   // The parameter's type by reference, so types the source does not export still type-check.
   return ts && p.type ? `${raw} as unknown as ${typeRef}` : raw;
@@ -119,8 +123,10 @@ function pyValue(v: Value, p: Param): string {
     if (v.kind === 'number') return /float/.test(p.type) && Number.isInteger(v.v) ? `${v.v}.0` : String(v.v);
     if (v.kind === 'string') return JSON.stringify(v.v);
     if (v.kind === 'bool') return v.v ? 'True' : 'False';
-    if (/^(list|List)/.test(p.type)) return '[]';
-    if (/^(dict|Dict)/.test(p.type)) return '{}';
+    if (v.kind === 'default' && /^(list|List|Sequence|Iterable|Collection)\b/.test(p.type)) return '[]';
+    if (v.kind === 'default' && /^(dict|Dict|Mapping)\b/.test(p.type)) return '{}';
+    if (v.kind === 'default' && /^(set|Set|frozenset)\b/.test(p.type)) return 'set()';
+    if (v.kind === 'default' && /^(tuple|Tuple)\b/.test(p.type)) return '()';
     return 'None';
   })();
   return p.keyword ? `${p.name}=${value}` : value;
@@ -178,6 +184,16 @@ function javaValue(v: Value, p: Param, typeParams: readonly string[]): string {
   if (t === 'char') return "'a'";
   if (/^(int|long|short|byte|double|float)$/.test(t)) return '0';
   if (t === 'boolean') return 'false';
+  // Empty collections: real input, where a null would only test the null check.
+  if (v.kind === 'default') {
+    if (/^(List|Collection|Iterable)\b/.test(t)) return 'java.util.List.of()';
+    if (/^Set\b/.test(t)) return 'java.util.Set.of()';
+    if (/^Map\b/.test(t)) return 'java.util.Map.of()';
+    if (/^ArrayList\b/.test(t)) return 'new java.util.ArrayList<>()';
+    if (/^HashMap\b/.test(t)) return 'new java.util.HashMap<>()';
+    const arr = /^([\w.]+)((?:\[\])+)$/.exec(t);
+    if (arr && !typeParams.includes(arr[1] ?? '')) return `new ${arr[1]}[0]${(arr[2] ?? '').slice(2)}`;
+  }
   // A type variable cannot be named outside its declaration: a bare null converts to it.
   if (typeParams.some((tp) => new RegExp(`\\b${tp}\\b`).test(t)) || t.endsWith('...')) return 'null';
   return `(${t}) null`;
@@ -231,7 +247,9 @@ function goValue(v: Value, p: Param): string {
   if (v.kind === 'string') return JSON.stringify(v.v);
   if (v.kind === 'bool') return String(v.v);
   if (v.kind === 'null') return 'nil';
-  return `*new(${p.type.replace(/^\.\.\./, '[]')})`;
+  const t = p.type.replace(/^\.\.\./, '[]');
+  // An empty map, not a nil one (writing to nil panics); other types take their zero value.
+  return t.startsWith('map[') ? `${t}{}` : `*new(${t})`;
 }
 
 function goResults(f: FunctionInfo): number {

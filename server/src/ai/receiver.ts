@@ -60,7 +60,11 @@ function classNamed(root: Node, name: string): Node | undefined {
 /** How a test reaches `f` in `language`; a string is why the offline generator cannot (a message for the user). */
 export function receiverOf(f: FunctionInfo, language: LanguageId, sourcePath: string): Receiver | string {
   if (language === 'go') return f.node.type === 'method_declaration' ? goReceiver(f, sourcePath) : { kind: 'function' };
-  if (!f.classNode) return { kind: 'function' };
+  if (!f.classNode) {
+    // A function defined inside another one is local to it: nothing outside can import or call it.
+    for (let n = f.node.parent; n; n = n.parent) if (/^(function_definition|function_declaration|method_definition|method_declaration|arrow_function|function_expression)$/.test(n.type)) return t('{0} is defined inside {1}: a test cannot reach it; test {1} instead', f.name, n.childForFieldName('name')?.text ?? t('another function'));
+    return { kind: 'function' };
+  }
   if (language === 'python') return pythonReceiver(f, f.classNode);
   if (language === 'java') return javaReceiver(f, f.classNode);
   return jsReceiver(f, f.classNode, language);
