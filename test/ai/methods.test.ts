@@ -145,7 +145,7 @@ describe('AI offline generator: tests for methods', function () {
       const text = parsed(path.join(dir, 'test_ledger.py'));
       assert.match(text, /class TestLedgerNormalizeCode\(unittest\.TestCase\)/);
       assert.match(text, /Ledger\.normalize_code\("a{13}"\)/);
-      assert.match(text, /^from ledger import Rate$/m);
+      assert.match(text, /^from ledger import Ledger, Rate$/m, 'the second class joins the module\'s import');
       assert.match(text, /rate = Rate\(percent=1\)\n\s+with self\.assertRaises\(Exception\):\n\s+rate\.apply\(-1\)/);
       run('python3', ['-m', 'unittest', '-q', 'test_ledger'], dir);
     });
@@ -228,7 +228,7 @@ describe('AI offline generator: tests for methods', function () {
       const { prepared, free } = prepare(engine, path.join(project('go'), 'ledger.go'), 'l.entries[account] +=', 'tests');
       free();
       assert.ok(typeof prepared !== 'string');
-      assert.match(prepared.request.messages[1]!.content, /Post is a method on \*Ledger: in each table case, get a receiver with NewLedger\(\.\.\.\) and call l\.Post\(\.\.\.\)\. Name the test TestLedger_Post\./);
+      assert.match(prepared.request.messages[1]!.content, /Post is a method on \*Ledger: in each table case, get a receiver with NewLedger\(\.\.\.\) \(`func NewLedger\(limit int\) \(\*Ledger, error\)`\) and call l\.Post\(\.\.\.\)\. Name the test TestLedger_Post\./);
     });
   });
 });

@@ -42,7 +42,8 @@ describe('AI offline generator on real-code shapes', function () {
   const cases = (language: LanguageId, src: string, needle: string): string[] => {
     const tree = engine.parse(language, src);
     try {
-      const fn = functionAt(tree.rootNode.descendantForIndex(src.indexOf(needle)));
+      const node = tree.rootNode.descendantForIndex(src.indexOf(needle));
+      const fn = node && functionAt(node);
       assert.ok(fn);
       return deriveCases(describeFunction(fn, language)).map((c) => c.name);
     } finally {

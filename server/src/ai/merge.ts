@@ -32,6 +32,20 @@ export function mergeInto(existing: string, imports: readonly string[], code: st
   const changes: TextChange[] = [];
   // TS/JS: a named import from a module the file already imports by name joins that import's braces.
   const joined = (imp: string): boolean => {
+    // Python: `from m import a` + `from m import b` → `from m import a, b` (single-line imports only).
+    const py = /^from\s+(\S+)\s+import\s+([\w, ]+)$/.exec(imp);
+    if (language === 'python' && py) {
+      let offset = 0;
+      for (const l of lines) {
+        if (new RegExp(`^from\\s+${py[1]!.replace(/\./g, '\\.')}\\s+import\\s+[\\w, ]+$`).test(l.trimEnd())) {
+          const at = offset + l.trimEnd().length;
+          changes.push({ start: at, end: at, newText: `, ${py[2]!.trim()}` });
+          return true;
+        }
+        offset += l.length + 1;
+      }
+      return false;
+    }
     const spec = /(?:from\s*|require\(\s*)(['"][^'"]+['"])/.exec(imp)?.[1];
     const names = /\{([^}]*)\}/.exec(imp)?.[1]?.trim();
     if (!spec || !names || language === 'python' || language === 'go' || language === 'java') return false;

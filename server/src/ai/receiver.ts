@@ -23,6 +23,8 @@ export interface Ctor {
 /** Go: a `NewT(...)` function returning the receiver type (optionally with an error). */
 export interface GoFactory {
   name: string;
+  /** `func NewLedger(limit int) (*Ledger, error)`, for prompts. */
+  signature: string;
   params: Param[];
   args: Value[];
   returnsError: boolean;
@@ -247,7 +249,7 @@ function goReceiver(f: FunctionInfo, sourcePath: string): Receiver | string {
   let factory: GoFactory | undefined;
   if (factoryNode && m && !factoryNode.childForFieldName('type_parameters')) {
     const d = describeFunction(factoryNode, 'go');
-    factory = { name: `New${typeName}`, params: d.params, args: validArgs(d), returnsError: !!m[1] };
+    factory = { name: `New${typeName}`, signature: signatureOf(factoryNode), params: d.params, args: validArgs(d), returnsError: !!m[1] };
   }
   return { kind: 'go', typeName, pointer, varName, composite, ...(factory ? { factory } : {}) };
 }
@@ -262,6 +264,6 @@ export function receiverHint(r: Receiver, f: FunctionInfo): string {
       if (r.enumConstant) return `${f.name} is an instance method of the enum ${r.className}: call it on a constant such as ${r.className}.${r.enumConstant}.`;
       return `${f.name} is an instance method of ${r.className}: build a fresh instance in every test with ${r.ctor.signature ? `its constructor \`${r.ctor.signature}\`` : 'its no-argument constructor'}, then call the method on it. Do not call it as a free function.`;
     case 'go':
-      return `${f.name} is a method on ${r.pointer ? '*' : ''}${r.typeName}: in each table case, get a receiver with ${r.factory ? `${r.factory.name}(...)` : r.composite ? `${r.pointer ? '&' : ''}${r.typeName}{}` : `${r.pointer ? 'new' : '*new'}(${r.typeName})`} and call ${r.varName}.${f.name}(...). Name the test Test${r.typeName}_${f.name}.`;
+      return `${f.name} is a method on ${r.pointer ? '*' : ''}${r.typeName}: in each table case, get a receiver with ${r.factory ? `${r.factory.name}(...) (\`${r.factory.signature}\`)` : r.composite ? `${r.pointer ? '&' : ''}${r.typeName}{}` : `${r.pointer ? 'new' : '*new'}(${r.typeName})`} and call ${r.varName}.${f.name}(...). Name the test Test${r.typeName}_${f.name}.`;
   }
 }
