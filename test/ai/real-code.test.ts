@@ -92,6 +92,19 @@ describe('AI offline generator on real-code shapes', function () {
     execFileSync(process.execPath, ['--import', require.resolve('tsx'), '--test', path.join(dir, 'ledger.test.ts')], { cwd: dir, stdio: 'pipe' });
   });
 
+  it('methods of an exported object literal are called through the object', async () => {
+    const src = "export const money = {\n  cents(euros: number): number {\n    if (euros < 0) throw new Error('negative');\n    return euros * 100;\n  },\n  euros: (cents: number): number => {\n    if (cents > 1e9) throw new Error('too much');\n    return cents / 100;\n  },\n};\n";
+    const dir = project({ 'package.json': '{}', 'money.ts': src });
+    await runAndApply(engine, path.join(dir, 'money.ts'), 'euros < 0', 'tests');
+    const r = await runAndApply(engine, path.join(dir, 'money.ts'), 'cents > 1e9', 'tests');
+    assert.match(r.summary, /type-checked with tsc/);
+    const text = fs.readFileSync(path.join(dir, 'money.test.ts'), 'utf8');
+    assert.match(text, /^import \{ money \} from '\.\/money';$/m);
+    assert.match(text, /assert\.throws\(\(\) => money\.cents\(-1\)\)/);
+    assert.match(text, /assert\.doesNotThrow\(\(\) => money\.euros\(1\)\)/);
+    execFileSync(process.execPath, ['--import', require.resolve('tsx'), '--test', path.join(dir, 'money.test.ts')], { cwd: dir, stdio: 'pipe' });
+  });
+
   it('merging imports: names already imported are not added again; require joins too', () => {
     const existing = "const { describe, it } = require('node:test');\nconst { a } = require('./m');\n\ndescribe('x', () => {});\n";
     const { text } = mergeInto(existing, ["const { describe, it } = require('node:test');", "const { b } = require('./m');", "const assert = require('node:assert/strict');"], "describe('y', () => {});\n", 'javascript');

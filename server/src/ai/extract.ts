@@ -73,6 +73,8 @@ const CLASS_TYPES = /^(class_declaration|abstract_class_declaration|class_defini
 export function classOf(fn: Node): Node | undefined {
   for (let n: Node | null = fn.parent; n; n = n.parent) {
     if (CLASS_TYPES.test(n.type)) return n;
+    // `const api = { get(x) {...}, put: (x) => ... }`: the object's methods are called through its variable.
+    if (n.type === 'object' && n.parent?.type === 'variable_declarator') return n;
     if (FUNCTION_TYPES.has(n.type)) return undefined;
   }
   return undefined;
@@ -98,12 +100,14 @@ export function callAt(node: Node): Node | undefined {
   return undefined;
 }
 
-function nameOf(fn: Node): string {
+/** The name of a function: declared, or its variable's, class field's or object key's. '' when anonymous. */
+export function nameOf(fn: Node): string {
   const own = fn.childForFieldName('name')?.text;
   if (own) return own;
   const p = fn.parent;
   // `const f = () => ...`, and a class field holding an arrow (`handle = (x) => ...`).
   if (p?.type === 'variable_declarator' || p?.type === 'public_field_definition' || p?.type === 'field_definition') return (p.childForFieldName('name') ?? p.childForFieldName('property'))?.text ?? '';
+  if (p?.type === 'pair' && p.childForFieldName('key')?.type === 'property_identifier') return p.childForFieldName('key')?.text ?? '';
   return '';
 }
 

@@ -81,7 +81,7 @@ function jsReceiver(f: FunctionInfo, cls: Node, language: LanguageId): Receiver 
   const access = member.children.find((c) => c?.type === 'accessibility_modifier')?.text;
   if (access === 'private' || access === 'protected' || f.name.startsWith('#')) return t('{0} is {1}: a test cannot call it; test it through the public methods that use it', `${name}.${f.name}`, access ?? 'private');
   if (member.children.some((c) => c?.type === 'get' || c?.type === 'set')) return t('{0} is an accessor: offline tests cover methods; use the AI variant', `${name}.${f.name}`);
-  if (f.isStatic) return { kind: 'static', className: name };
+  if (f.isStatic || cls.type === 'object') return { kind: 'static', className: name };
   const generic = !!cls.childForFieldName('type_parameters');
   const typeParams: string[] = [];
   if (cls.type === 'abstract_class_declaration') return t('{0} is abstract, so a test cannot construct it: test the method through a subclass, or use the AI variant', name);

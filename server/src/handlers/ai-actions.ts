@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import type { Node } from 'web-tree-sitter';
 import { URI } from 'vscode-uri';
 import { prepareAction, runAction, type ActionInput, type FileEdit } from '../ai/actions';
-import { callAt, classNameOf, classOf, functionAt } from '../ai/extract';
+import { callAt, classNameOf, classOf, functionAt, nameOf } from '../ai/extract';
 import { chooseProvider, type ProviderEnvironment } from '../ai/select';
 import { AiError, type AiAction } from '../ai/types';
 import type { Engine } from '../engine/analyzer';
@@ -70,7 +70,7 @@ export function aiCodeActions(a: DocumentAnalysis, params: CodeActionParams): Co
 
 /** `linePrice`, `Ledger.settle` for a method, `Ledger.Post` for a Go method (the receiver's type). */
 function ownerName(fn: Node): string | undefined {
-  const own = fn.childForFieldName('name')?.text ?? (/^(variable_declarator|public_field_definition|field_definition)$/.test(fn.parent?.type ?? '') ? (fn.parent?.childForFieldName('name') ?? fn.parent?.childForFieldName('property'))?.text : undefined);
+  const own = nameOf(fn);
   if (!own) return undefined;
   const recv = fn.type === 'method_declaration' ? fn.childForFieldName('receiver')?.namedChildren[0]?.childForFieldName('type')?.text.replace(/^\*/, '').replace(/\[.*$/, '') : undefined;
   const cls = fn.type === 'method_declaration' && recv !== undefined ? recv : (() => {
