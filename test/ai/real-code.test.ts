@@ -105,6 +105,20 @@ describe('AI offline generator on real-code shapes', function () {
     execFileSync(process.execPath, ['--import', require.resolve('tsx'), '--test', path.join(dir, 'money.test.ts')], { cwd: dir, stdio: 'pipe' });
   });
 
+  it('export { name } and export default count as exported; a default export is imported as the default', async () => {
+    const dir = project({
+      'package.json': '{}',
+      'area.ts': "function area(w: number): number {\n  if (w < 0) throw new RangeError('w');\n  return w * w;\n}\n\nexport { area };\n",
+      'side.ts': "export default function side(a: number): number {\n  if (a > 10) throw new RangeError('a');\n  return a;\n}\n",
+    });
+    await runAndApply(engine, path.join(dir, 'area.ts'), 'w < 0', 'tests');
+    const r = await runAndApply(engine, path.join(dir, 'side.ts'), 'a > 10', 'tests');
+    assert.match(r.summary, /type-checked with tsc/);
+    assert.match(fs.readFileSync(path.join(dir, 'area.test.ts'), 'utf8'), /^import \{ area \} from '\.\/area';$/m);
+    assert.match(fs.readFileSync(path.join(dir, 'side.test.ts'), 'utf8'), /^import side from '\.\/side';$/m);
+    for (const t of ['area.test.ts', 'side.test.ts']) execFileSync(process.execPath, ['--import', require.resolve('tsx'), '--test', path.join(dir, t)], { cwd: dir, stdio: 'pipe' });
+  });
+
   it('merging imports: names already imported are not added again; require joins too', () => {
     const existing = "const { describe, it } = require('node:test');\nconst { a } = require('./m');\n\ndescribe('x', () => {});\n";
     const { text } = mergeInto(existing, ["const { describe, it } = require('node:test');", "const { b } = require('./m');", "const assert = require('node:assert/strict');"], "describe('y', () => {});\n", 'javascript');
