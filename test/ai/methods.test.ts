@@ -176,6 +176,15 @@ describe('AI offline generator: tests for methods', function () {
       assert.equal(text.match(/^import "testing"$/gm)?.length, 1);
     });
 
+    it('an unexported type with its unexported factory (newPool for pool)', async () => {
+      const src = 'package ledger\n\nimport "errors"\n\ntype pool struct {\n\tfree int\n}\n\nfunc newPool(size int) *pool {\n\treturn &pool{free: size}\n}\n\nfunc (p *pool) take(n int) error {\n\tif n > 10 {\n\t\treturn errors.New("too many")\n\t}\n\tp.free -= n\n\treturn nil\n}\n';
+      const dir = project('go', { 'pool.go': src });
+      await runAndApply(engine, path.join(dir, 'pool.go'), 'n > 10', 'tests');
+      const text = parsed(path.join(dir, 'pool_test.go'));
+      assert.match(text, /^func TestPool_Take\(t \*testing\.T\) \{$/m);
+      assert.match(text, /\t\t\tp := newPool\(1\)\n\t\t\terr := p\.take\(tt\.n\)/);
+    });
+
     it('a receiver type declared in another file of the package: found there', async () => {
       const dir = project('go', { 'types.go': 'package ledger\n\ntype Pool struct {\n\tsize int\n}\n', 'pool.go': 'package ledger\n\nimport "errors"\n\nfunc (p *Pool) Take(n int) error {\n\tif n > 10 {\n\t\treturn errors.New("too many")\n\t}\n\treturn nil\n}\n' });
       await runAndApply(engine, path.join(dir, 'pool.go'), 'n > 10', 'tests');

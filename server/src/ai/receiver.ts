@@ -243,13 +243,16 @@ function goReceiver(f: FunctionInfo, sourcePath: string): Receiver | string {
   // Struct, map, slice and array types take a composite literal (`T{}`: a usable empty map, unlike new(T)).
   const composite = new RegExp(`^\\s*(?:type\\s+)?${typeName}\\s+(?:=\\s*)?(?:struct\\b|map\\[|\\[)`, 'm').test(all);
   // The package's constructor, when this file declares one that returns the type.
-  const factoryNode = root.namedChildren.find((n) => n?.type === 'function_declaration' && n.childForFieldName('name')?.text === `New${typeName}`);
+  // NewLedger for Ledger; newLedger or NewLedger for an unexported ledger.
+  const upper = `${typeName[0]!.toUpperCase()}${typeName.slice(1)}`;
+  const names = [`New${upper}`, `new${upper}`];
+  const factoryNode = names.map((n) => root.namedChildren.find((x) => x?.type === 'function_declaration' && x.childForFieldName('name')?.text === n)).find(Boolean) ?? undefined;
   const result = factoryNode?.childForFieldName('result')?.text.replace(/\s+/g, '') ?? '';
   const m = new RegExp(`^\\(?\\*?${typeName}(,error)?\\)?$`).exec(result);
   let factory: GoFactory | undefined;
   if (factoryNode && m && !factoryNode.childForFieldName('type_parameters')) {
     const d = describeFunction(factoryNode, 'go');
-    factory = { name: `New${typeName}`, signature: signatureOf(factoryNode), params: d.params, args: validArgs(d), returnsError: !!m[1] };
+    factory = { name: factoryNode.childForFieldName('name')?.text ?? '', signature: signatureOf(factoryNode), params: d.params, args: validArgs(d), returnsError: !!m[1] };
   }
   return { kind: 'go', typeName, pointer, varName, composite, ...(factory ? { factory } : {}) };
 }
