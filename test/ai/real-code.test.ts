@@ -78,6 +78,8 @@ describe('AI offline generator on real-code shapes', function () {
     assert.match(reason(file, '"  " + line'), /prefixed is defined inside indent: a test cannot reach it; test indent instead/);
     assert.match(reason(file, 'print("hi")'), /main is the program's entry point/);
     assert.match(reason(file, 'self.items.pop()'), /Stack\.pop takes no arguments and checks nothing/);
+    const local = project({ 'pyproject.toml': '', 'local.py': 'def factory():\n    class Local:\n        def run(self, n: int) -> int:\n            if n < 0:\n                raise ValueError("n")\n            return n\n    return Local\n' });
+    assert.match(reason(path.join(local, 'local.py'), 'n < 0'), /Local is defined inside factory/);
   });
 
   it('a second function of a module is imported even when its module path contains its name', async () => {

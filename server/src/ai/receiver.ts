@@ -64,9 +64,11 @@ export function receiverOf(f: FunctionInfo, language: LanguageId, sourcePath: st
   if (language === 'go') return f.node.type === 'method_declaration' ? goReceiver(f, sourcePath) : { kind: 'function' };
   if (!f.classNode) {
     // A function defined inside another one is local to it: nothing outside can import or call it.
-    for (let n = f.node.parent; n; n = n.parent) if (/^(function_definition|function_declaration|method_definition|method_declaration|arrow_function|function_expression)$/.test(n.type)) return t('{0} is defined inside {1}: a test cannot reach it; test {1} instead', f.name, n.childForFieldName('name')?.text ?? t('another function'));
+    for (let n = f.node.parent; n; n = n.parent) if (/^(function_definition|function_declaration|method_definition|method_declaration|constructor_declaration|arrow_function|function_expression)$/.test(n.type)) return t('{0} is defined inside {1}: a test cannot reach it; test {1} instead', f.name, n.childForFieldName('name')?.text ?? t('another function'));
     return { kind: 'function' };
   }
+  // A class declared inside a function is local to it too.
+  for (let n = f.classNode.parent; n; n = n.parent) if (/^(function_definition|function_declaration|method_definition|method_declaration|constructor_declaration|arrow_function|function_expression)$/.test(n.type)) return t('{0} is defined inside {1}: a test cannot reach it; test {1} instead', f.className ?? '', n.childForFieldName('name')?.text ?? t('another function'));
   if (language === 'python') return pythonReceiver(f, f.classNode);
   if (language === 'java') return javaReceiver(f, f.classNode);
   return jsReceiver(f, f.classNode, language);
