@@ -56,6 +56,16 @@ describe('AI offline generator on real-code shapes', function () {
     assert.match(reason(path.join(dir, 'visit.js'), 'cst.items'), /it needs values for cst, visitor that the generator cannot build/);
   });
 
+  it('an object built with a placeholder dependency gets only the certain failures', async () => {
+    const src = "export interface Db {\n  get(id: string): string;\n}\n\nexport class Users {\n  constructor(private readonly db: Db) {}\n  find(id: string): string {\n    if (id === '') throw new Error('id');\n    return this.db.get(id);\n  }\n  name(): string {\n    return this.db.get('me');\n  }\n}\n";
+    const dir = project({ 'package.json': '{}', 'users.ts': src });
+    await runAndApply(engine, path.join(dir, 'users.ts'), "id === ''", 'tests');
+    const text = fs.readFileSync(path.join(dir, 'users.test.ts'), 'utf8');
+    assert.match(text, /assert\.throws\(\(\) => users\.find\(''\)\)/);
+    assert.doesNotMatch(text, /doesNotThrow/, 'this.db is undefined: no call can be claimed to succeed');
+    execFileSync(process.execPath, ['--import', require.resolve('tsx'), '--test', path.join(dir, 'users.test.ts')], { cwd: dir, stdio: 'pipe' });
+  });
+
   it('boundaries come from the code: no "accepts 0" fill-in that the guards say nothing about', () => {
     const names = cases('python', 'def ratio(n: int, m: int) -> float:\n    if n > 10:\n        raise ValueError("n")\n    return n / m\n', 'return n');
     assert.ok(names.some((n) => /fails when n > 10/.test(n)), names.join('\n'));

@@ -10,8 +10,7 @@ import type { Finding, TextChange } from '../engine/types';
 import { t } from '../l10n';
 import type { Policy } from '../policy/types';
 import { callAt, describeFunction, functionAt, type FunctionInfo } from './extract';
-import { deriveCases, isPlaceholder, validArgs } from './cases';
-import { cannotTest, planTests } from './gen-tests';
+import { cannotTest, casesFor, planTests } from './gen-tests';
 import { planRetries, retrySpec } from './gen-retries';
 import { threatComment, threatMarkdown, threatModel } from './gen-threats';
 import { mergeInto } from './merge';
@@ -219,8 +218,8 @@ function prepareTests(input: ActionInput, f: FunctionInfo, base: { language: str
       if (why || typeof receiver === 'string') throw new AiError(why ?? String(receiver));
       // Guards over state the generator cannot see (fields, other calls) leave no case it can be sure of: say so
       // rather than write an empty suite.
-      if (!deriveCases(f).length) {
-        const unbuilt = f.params.filter((p, i) => isPlaceholder(validArgs(f)[i] ?? { kind: 'default' }, p, f)).map((p) => p.name);
+      const { cases, unbuilt } = casesFor(f, receiver);
+      if (!cases.length) {
         throw new AiError(unbuilt.length
           ? t('no test case of {0} is certain offline: it needs values for {1} that the generator cannot build; use the AI variant', `${owner}${f.name}`, unbuilt.join(', '))
           : t('no test case of {0} is certain offline: its checks depend on state the generator cannot model; use the AI variant', `${owner}${f.name}`));

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { LanguageId } from '../engine/languages';
 import { t } from '../l10n';
-import { deriveCases, type TestCase, type Value } from './cases';
+import { deriveCases, isPlaceholder, validArgs, type TestCase, type Value } from './cases';
 import type { FunctionInfo, Param } from './extract';
 import { isEsm, type Framework } from './project';
 import type { Receiver } from './receiver';
@@ -55,9 +55,24 @@ export interface PlanContext {
   pyModule?: string;
 }
 
+/**
+ * The cases to write, and the parameters the generator could not build a value for. An object built from placeholder
+ * constructor arguments (an undefined dependency) keeps only the certain failures: a call claimed to succeed could
+ * still trip over the missing dependency.
+ */
+export function casesFor(f: FunctionInfo, r: Receiver): { cases: TestCase[]; unbuilt: string[] } {
+  const valid = validArgs(f);
+  const own = f.params.filter((p, i) => isPlaceholder(valid[i] ?? { kind: 'default' }, p, f)).map((p) => p.name);
+  const ctor = r.kind === 'instance' ? { ...r.ctor, name: r.className } : r.kind === 'go' && r.factory ? r.factory : undefined;
+  const deps = (ctor?.params ?? []).filter((p, i) => isPlaceholder(ctor?.args[i] ?? { kind: 'default' }, p, f)).map((p) => `${ctor?.name ?? ''}(${p.name})`);
+  const all = deriveCases(f);
+  const cases = deps.length ? all.filter((c) => c.fails) : all;
+  return { cases, unbuilt: [...own, ...deps] };
+}
+
 /** Generate the tests of `f`. */
 export function planTests(f: FunctionInfo, ctx: PlanContext): TestPlan {
-  const cases = deriveCases(f);
+  const { cases } = casesFor(f, ctx.receiver);
   if (ctx.language === 'go') return goPlan(f, cases, ctx);
   if (ctx.language === 'python') return pythonPlan(f, cases, ctx);
   if (ctx.language === 'java') return javaPlan(f, cases, ctx);
