@@ -8,7 +8,7 @@ import { URI } from 'vscode-uri';
 import { AI_KINDS, AiEnvironmentRequest, PreviewPromptRequest } from '../../server/src/protocol/ai';
 import { at } from '../helpers/engine';
 import { applyEdits, TestClient } from '../helpers/lsp-client';
-import { copyFixture } from './helpers';
+import { copyFixture, FIXTURES } from './helpers';
 
 describe('AI actions over LSP (real server)', function () {
   this.timeout(60_000);
@@ -80,6 +80,24 @@ describe('AI actions over LSP (real server)', function () {
     assert.match(content, /assert\.throws\(\(\) => linePrice\(/);
     assert.ok(messages.some((m) => /Generate tests for linePrice \(node-test\): parsed and type-checked with tsc \(offline\)/.test(m)), messages.join(' | '));
     console.log(`      code action list ${firstMs.toFixed(1)} ms (first, with analysis), ${listMs.toFixed(1)} ms (analysed), resolve (offline + tsc) ${resolveMs.toFixed(0)} ms`);
+  });
+
+  it('a method: the title names it, and resolve writes tests that build the object first', async () => {
+    const file = path.join(dir, 'ledger.ts');
+    fs.copyFileSync(path.join(FIXTURES, 'methods/ts/ledger.ts'), file);
+    const uri = URI.file(file).toString();
+    const text = fs.readFileSync(file, 'utf8');
+    await client.open(uri, 'typescript', text);
+    const pos = at(text, "account === ''");
+    const actions = (await client.codeActions(uri, { start: pos, end: pos }, [], [AI_KINDS.tests])) as CodeAction[];
+    const tests = actions.find((a) => a.kind === AI_KINDS.tests);
+    assert.equal(tests?.title, 'DFX: Generate tests for Ledger.settle');
+    const resolved = await client.conn.sendRequest(CodeActionResolveRequest.type, tests!);
+    const changes = resolved.edit?.documentChanges as (CreateFile | TextDocumentEdit)[] | undefined;
+    assert.ok(changes, `no edit; messages: ${messages.join(' | ')}`);
+    assert.deepEqual(changes[0], { kind: 'create', uri: URI.file(path.join(dir, 'ledger.test.ts')).toString(), options: { ignoreIfExists: true } });
+    const content = applyEdits('', (changes[1] as TextDocumentEdit).edits as { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]);
+    assert.match(content, /const ledger = new Ledger\(1, 'example'\);\n\s+await assert\.rejects\(ledger\.settle\(''\)\);/);
   });
 
   it('the automatic light bulb gets only the actions a diagnostic calls for', async () => {

@@ -10,11 +10,13 @@ import type { Finding, TextChange } from '../engine/types';
 import { t } from '../l10n';
 import type { Policy } from '../policy/types';
 import { callAt, describeFunction, functionAt, type FunctionInfo } from './extract';
-import { cannotTest, planTests } from './gen-tests';
+import { cannotTest, casesFor, planTests } from './gen-tests';
 import { planRetries, retrySpec } from './gen-retries';
 import { threatComment, threatMarkdown, threatModel } from './gen-threats';
 import { mergeInto } from './merge';
-import { detectFramework, findUp, retryLibrary, testPathFor } from './project';
+import { detectFramework, findUp, retryLibrary } from './project';
+import { receiverHint, receiverOf } from './receiver';
+import { testLayout } from './layout';
 import { buildMessages, codeOf, repairMessage } from './prompts';
 import { envFileValues, redact, type Redacted } from './redact';
 import { AiError, type AiAction, type AiProvider, type AiRequest, type ProviderId } from './types';
@@ -195,19 +197,34 @@ function commentAnchor(fn: import('web-tree-sitter').Node): number {
 }
 
 function prepareTests(input: ActionInput, f: FunctionInfo, base: { language: string; file: string; code: string }, redaction: Redacted): PreparedAction | string {
-  const why = cannotTest(f, input.language, input.text);
-  const testPath = testPathFor(input.path, input.language);
+  const receiver = receiverOf(f, input.language, input.path);
+  const why = cannotTest(f, input.language, receiver);
+  const layout = testLayout(input.path, input.language, input.root);
+  const testPath = layout.testPath;
   const framework = detectFramework(input.path, input.language, input.policy?.testability?.frameworks?.[input.language === 'tsx' ? 'typescript' : (input.language as 'go')]);
   const existing = read(testPath);
   const relTest = path.relative(path.dirname(input.path), testPath);
-  const extra = `Framework: ${framework}. Test file: ${relTest}${existing === undefined ? ' (new)' : ' (exists; keep everything in it and add to it):\n```\n' + redact(existing).text + '\n```'}`;
+  const hint = typeof receiver === 'string' ? '' : receiverHint(receiver, f);
+  const importLine = layout.pyModule ? ` It imports the code under test as \`from ${layout.pyModule} import ...\`.` : '';
+  // A long file is sent as the function alone: a method then also needs its class's constructor to build an instance.
+  const ctorContext = input.text.split('\n').length > 400 && typeof receiver !== 'string' && receiver.kind === 'instance' && receiver.ctor.signature ? `\nConstructor of ${receiver.className}: ${redact(receiver.ctor.signature).text}` : '';
+  const extra = `Framework: ${framework}. Test file: ${relTest}${importLine}${hint ? `\n${hint}` : ''}${ctorContext}${existing === undefined ? ' (new)' : ' (exists; keep everything in it and add to it):\n```\n' + redact(existing).text + '\n```'}`;
+  const owner = f.className && f.name !== '__init__' && f.name !== 'constructor' ? `${f.className}.` : '';
   const request: AiRequest = {
     action: 'tests',
     language: input.language,
-    messages: buildMessages('tests', { ...base, target: `function ${f.className ? `${f.className}.` : ''}${f.name}`, extra }),
+    messages: buildMessages('tests', { ...base, target: `${f.className ? 'method' : 'function'} ${owner}${f.name}`, extra }),
     offline: () => {
-      if (why) throw new AiError(why);
-      const plan = planTests(f, input.language, framework, input.path, input.text, existing ?? '', testPath);
+      if (why || typeof receiver === 'string') throw new AiError(why ?? String(receiver));
+      // Guards over state the generator cannot see (fields, other calls) leave no case it can be sure of: say so
+      // rather than write an empty suite.
+      const { cases, unbuilt } = casesFor(f, receiver);
+      if (!cases.length) {
+        throw new AiError(unbuilt.length
+          ? t('no test case of {0} is certain offline: it needs values for {1} that the generator cannot build; use the AI variant', `${owner}${f.name}`, unbuilt.join(', '))
+          : t('no test case of {0} is certain offline: its checks depend on state the generator cannot model; use the AI variant', `${owner}${f.name}`));
+      }
+      const plan = planTests(f, { language: input.language, framework, sourcePath: input.path, sourceText: input.text, existing: existing ?? '', testPath, receiver, ...(layout.pyModule ? { pyModule: layout.pyModule } : {}) });
       if (existing === undefined) return JSON.stringify([{ start: 0, end: 0, newText: plan.newFile(plan.imports, plan.code) }]);
       return JSON.stringify(mergeInto(existing, plan.imports, plan.code, input.language).changes);
     },

@@ -19,6 +19,7 @@ export function paramKind(p: Param, f: FunctionInfo): 'number' | 'string' | 'boo
   if (/^(u?int\d*|float\d*|number|double|long|short|byte|decimal|bigint|integer|float|int)$/.test(t)) return 'number';
   if (/^(string|str)$/.test(t)) return 'string';
   if (/^(bool|boolean)$/.test(t)) return 'bool';
+  if (!t && p.inferred) return p.inferred;
   if (!t) {
     const cmps = f.guards.flatMap((g) => g.any).filter((c) => c.param === p.name);
     if (cmps.some((c) => typeof c.value === 'number' && !c.length) || f.boundaries.has(p.name)) return 'number';
@@ -51,7 +52,7 @@ function holds(c: Comparison, v: Value, other?: Value): boolean | undefined {
   }
 }
 
-function candidates(p: Param, f: FunctionInfo): Value[] {
+function candidates(p: Param, f: FunctionInfo, generic = true): Value[] {
   const kind = paramKind(p, f);
   const cmps = f.guards.flatMap((g) => g.any).filter((c) => c.param === p.name);
   const out: Value[] = [];
@@ -59,13 +60,13 @@ function candidates(p: Param, f: FunctionInfo): Value[] {
     const nums = [...(f.boundaries.get(p.name) ?? []), ...cmps.map((c) => c.value).filter((v): v is number => typeof v === 'number')];
     const integer = !/float|double|decimal/i.test(p.type);
     for (const k of nums) for (const d of integer ? [-1, 0, 1] : [-0.5, 0, 0.5]) out.push({ kind: 'number', v: k + d });
-    out.push({ kind: 'number', v: 1 }, { kind: 'number', v: 0 }, { kind: 'number', v: 100 });
+    if (generic) out.push({ kind: 'number', v: 1 }, { kind: 'number', v: 0 }, { kind: 'number', v: 100 });
   } else if (kind === 'string') {
     for (const c of cmps) {
       if (typeof c.value === 'string') out.push({ kind: 'string', v: c.value });
       if (c.length && typeof c.value === 'number') for (const d of [-1, 0, 1]) if (c.value + d >= 0) out.push({ kind: 'string', v: 'a'.repeat(c.value + d) });
     }
-    out.push({ kind: 'string', v: 'a' }, { kind: 'string', v: '' }, { kind: 'string', v: 'example' });
+    if (generic) out.push({ kind: 'string', v: 'a' }, { kind: 'string', v: '' }, { kind: 'string', v: 'example' });
   } else if (kind === 'bool') {
     out.push({ kind: 'bool', v: true }, { kind: 'bool', v: false });
   } else {
@@ -104,16 +105,38 @@ function show(v: Value): string {
   return v.kind === 'null' ? 'null' : 'default';
 }
 
+/**
+ * A valid value per parameter: the first candidate that makes none of its own guards hold (for a constructor, the
+ * arguments a method's tests build the object with).
+ */
+export function validArgs(f: FunctionInfo): Value[] {
+  return f.params.map((p) => {
+    const own = f.guards.flatMap((g) => g.any).filter((c) => c.param === p.name && c.other === undefined);
+    const nice = (v: Value): number => (v.kind === 'number' && v.v === 1) || (v.kind === 'string' && v.v === 'example') ? 0 : 1;
+    const ordered = candidates(p, f).sort((x, y) => nice(x) - nice(y));
+    return ordered.find((v) => own.every((c) => holds(c, v) === false)) ?? ordered[0] ?? { kind: 'default' as const };
+  });
+}
+
+/**
+ * True when `v` stands in for a value the generator cannot build (undefined, None, null, a nil pointer or interface):
+ * a call with it is no evidence of valid input, so no case claims such a call succeeds. Collections (an empty one is
+ * built), optional parameters and Go value types (a usable zero value) are real input.
+ */
+export function isPlaceholder(v: Value, p: Param, f: FunctionInfo): boolean {
+  if (v.kind !== 'default' && v.kind !== 'null') return false;
+  if (p.optional && v.kind === 'default') return false;
+  const t = p.type.replace(/^\.\.\./, '[]');
+  if (/\[\]$|^\[\]|^(Readonly)?Array<|^(list|List|dict|Dict|set|Set|tuple|Tuple|frozenset|Sequence|Mapping|Iterable|Collection|Map|HashMap|ArrayList)\b|^map\[/.test(t)) return v.kind === 'default';
+  if (f.language === 'go' && v.kind === 'default') return /^\*|^func\b|^chan\b|^<-|^interface\b|^any$|^error$|\./.test(t);
+  if (f.language === 'java' && /^(int|long|short|byte|double|float|char|boolean)$/.test(t)) return false;
+  return true;
+}
+
 /** The cases for a function: certain failures first, then the valid and boundary cases, without duplicates. */
 export function deriveCases(f: FunctionInfo): TestCase[] {
   const cands = f.params.map((p) => candidates(p, f));
-  // A valid value per parameter: the first candidate that makes none of its own comparisons hold.
-  const valid = f.params.map((p, i) => {
-    const own = f.guards.flatMap((g) => g.any).filter((c) => c.param === p.name && c.other === undefined);
-    const nice = (v: Value): number => (v.kind === 'number' && v.v === 1) || (v.kind === 'string' && v.v === 'example') ? 0 : 1;
-    const ordered = [...(cands[i] ?? [])].sort((x, y) => nice(x) - nice(y));
-    return ordered.find((v) => own.every((c) => holds(c, v) === false)) ?? ordered[0] ?? { kind: 'default' as const };
-  });
+  const valid = validArgs(f);
   const cases: TestCase[] = [];
   const seen = new Set<string>();
   const add = (name: string, args: Value[], fails: boolean): void => {
@@ -132,13 +155,17 @@ export function deriveCases(f: FunctionInfo): TestCase[] {
       add(`fails when ${c.param}${c.length ? ' length' : ''} ${c.op === 'falsy' ? 'is empty' : `${c.op} ${c.other ?? (c.value === null ? 'null' : JSON.stringify(c.value))}`} (${c.param} = ${show(v)}, line ${g.line})`, args, true);
     }
   }
-  if (fires(f, valid) === false) add(`accepts valid input (${f.params.map((p, i) => `${p.name} = ${show(valid[i] ?? { kind: 'default' })}`).join(', ') || 'no arguments'})`, valid, false);
+  const real = (args: readonly Value[]): boolean => args.every((v, i) => !isPlaceholder(v, f.params[i] ?? { name: '', type: '' }, f));
+  if (fires(f, valid) === false && real(valid)) add(`accepts valid input (${f.params.map((p, i) => `${p.name} = ${show(valid[i] ?? { kind: 'default' })}`).join(', ') || 'no arguments'})`, valid, false);
   f.params.forEach((p, i) => {
+    // Values the code compares with (and their neighbours); the generic fill-ins (0, 100, '') are no boundary of
+    // this code, and claiming they pass would only test what the guards say nothing about (a division by zero).
+    const derived = new Set(candidates(p, f, false).map((v) => JSON.stringify(v)));
     for (const v of cands[i] ?? []) {
       if (v.kind !== 'number' && v.kind !== 'string') continue;
       const args = valid.map((x, j) => (j === i ? v : x));
       const fire = fires(f, args);
-      if (fire === undefined) continue;
+      if (fire === undefined || (!fire && (!real(args) || !derived.has(JSON.stringify(v))))) continue;
       add(`${fire ? 'fails' : 'accepts'} boundary ${p.name} = ${show(v)}`, args, fire);
     }
   });

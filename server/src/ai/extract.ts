@@ -7,6 +7,20 @@ import type { LanguageId } from '../engine/languages';
 export interface Param {
   name: string;
   type: string;
+  /** Python: keyword-only (after `*` or `*args`), so a call passes it as `name=value`. */
+  keyword?: boolean;
+  /** Leaving it out is valid: TS `x?`, a default value (Python: `= None`), so an undefined/None placeholder is real input. */
+  optional?: boolean;
+  /** The kind of its default value (`width=70`, `posix = true`), for an untyped parameter. */
+  inferred?: 'number' | 'string' | 'bool';
+}
+
+function literalKind(n: Node | null | undefined): Param['inferred'] {
+  if (!n) return undefined;
+  if (/^(integer|float|number)$/.test(n.type) || (/^unary_(expression|operator)$/.test(n.type) && /^-\s*[\d.]+$/.test(n.text))) return 'number';
+  if (/^(string|template_string)$/.test(n.type) && !/\$\{/.test(n.text)) return 'string';
+  if (/^(true|false)$/.test(n.type)) return 'bool';
+  return undefined;
 }
 
 /** `param <op> literal` (after normalising literal-first comparisons), optionally on the parameter's length. */
@@ -35,9 +49,14 @@ export interface FunctionInfo {
   exported: boolean;
   /** Enclosing class for methods (Java, TS, Python). */
   className?: string;
+  /** The class (or Java record/enum/interface) declaring the method; Go methods have a receiver instead. */
+  classNode?: Node;
   isStatic: boolean;
+  /** TS/JS: the function or class is the module's default export (`export default`, `module.exports = X`). */
+  defaultExport: boolean;
   /** Go: returns an error as its last result. */
   returnsError: boolean;
+  language: LanguageId;
   guards: Guard[];
   /** Top-level error guards whose condition could not be modelled: no case can be certain to pass them. */
   opaqueGuards: number;
@@ -45,7 +64,26 @@ export interface FunctionInfo {
   boundaries: Map<string, number[]>;
 }
 
-const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'function_definition', 'method_definition', 'arrow_function', 'function_expression', 'generator_function_declaration']);
+const FUNCTION_TYPES = new Set(['function_declaration', 'method_declaration', 'function_definition', 'method_definition', 'arrow_function', 'function_expression', 'generator_function_declaration', 'constructor_declaration']);
+
+/** Class-like declarations whose methods the generators call through an instance or the type. */
+const CLASS_TYPES = /^(class_declaration|abstract_class_declaration|class_definition|class|record_declaration|enum_declaration|interface_declaration)$/;
+
+/** The class declaring `fn` directly (not through an enclosing function), if any. */
+export function classOf(fn: Node): Node | undefined {
+  for (let n: Node | null = fn.parent; n; n = n.parent) {
+    if (CLASS_TYPES.test(n.type)) return n;
+    // `const api = { get(x) {...}, put: (x) => ... }`: the object's methods are called through its variable.
+    if (n.type === 'object' && n.parent?.type === 'variable_declarator') return n;
+    if (FUNCTION_TYPES.has(n.type)) return undefined;
+  }
+  return undefined;
+}
+
+/** The name of a class node (a class expression takes its variable's name). */
+export function classNameOf(cls: Node): string {
+  return cls.childForFieldName('name')?.text ?? (cls.parent?.type === 'variable_declarator' ? (cls.parent.childForFieldName('name')?.text ?? '') : '');
+}
 
 /** The function (declaration or a named arrow) enclosing `node`. */
 export function functionAt(node: Node): Node | undefined {
@@ -62,11 +100,15 @@ export function callAt(node: Node): Node | undefined {
   return undefined;
 }
 
-function nameOf(fn: Node): string {
+/** The name of a function: declared, or its variable's, class field's or object key's. '' when anonymous. */
+export function nameOf(fn: Node): string {
   const own = fn.childForFieldName('name')?.text;
   if (own) return own;
   const p = fn.parent;
-  return p?.type === 'variable_declarator' ? (p.childForFieldName('name')?.text ?? '') : '';
+  // `const f = () => ...`, and a class field holding an arrow (`handle = (x) => ...`).
+  if (p?.type === 'variable_declarator' || p?.type === 'public_field_definition' || p?.type === 'field_definition') return (p.childForFieldName('name') ?? p.childForFieldName('property'))?.text ?? '';
+  if (p?.type === 'pair' && p.childForFieldName('key')?.type === 'property_identifier') return p.childForFieldName('key')?.text ?? '';
+  return '';
 }
 
 function paramsOf(fn: Node, language: LanguageId): Param[] {
@@ -74,18 +116,24 @@ function paramsOf(fn: Node, language: LanguageId): Param[] {
   if (!list) return [];
   if (list.type === 'identifier') return [{ name: list.text, type: '' }];
   const out: Param[] = [];
+  let keyword = false;
   for (const p of list.namedChildren) {
     if (!p || p.type === 'comment') continue;
+    if (language === 'python' && /^(keyword_separator|list_splat_pattern)$/.test(p.type)) keyword = true;
     if (language === 'go') {
       const type = p.childForFieldName('type')?.text ?? '';
       for (const n of p.childrenForFieldName('name')) if (n) out.push({ name: n.text, type });
       continue;
     }
     if (language === 'python') {
-      if (p.type === 'identifier') out.push({ name: p.text, type: '' });
-      else if (/typed_parameter|default_parameter|typed_default_parameter/.test(p.type)) {
+      const kw = keyword ? { keyword: true } : {};
+      if (p.type === 'identifier') out.push({ name: p.text, type: '', ...kw });
+      else if (/^(typed_parameter|default_parameter|typed_default_parameter)$/.test(p.type)) {
         const name = (p.childForFieldName('name') ?? p.namedChildren.find((c) => c?.type === 'identifier'))?.text ?? '';
-        out.push({ name, type: p.childForFieldName('type')?.text ?? '' });
+        const value = p.childForFieldName('value');
+        const optional = value?.text === 'None' ? { optional: true } : {};
+        const inferred = literalKind(value);
+        out.push({ name, type: p.childForFieldName('type')?.text ?? '', ...kw, ...optional, ...(inferred ? { inferred } : {}) });
       }
       continue;
     }
@@ -96,7 +144,9 @@ function paramsOf(fn: Node, language: LanguageId): Param[] {
     // TypeScript / JavaScript
     const pattern = p.childForFieldName('pattern') ?? (p.type === 'identifier' ? p : p.childForFieldName('left'));
     const type = p.childForFieldName('type')?.text.replace(/^:\s*/, '') ?? '';
-    out.push({ name: pattern?.text ?? p.text, type });
+    const optional = p.type === 'optional_parameter' || p.type === 'assignment_pattern' || !!p.childForFieldName('value');
+    const inferred = literalKind(p.childForFieldName('value') ?? p.childForFieldName('right'));
+    out.push({ name: pattern?.text ?? p.text, type, ...(optional ? { optional } : {}), ...(inferred ? { inferred } : {}) });
   }
   return out.filter((p) => p.name && !['self', 'cls'].includes(p.name));
 }
@@ -126,16 +176,23 @@ function paramRef(n: Node, params: ReadonlySet<string>): { param: string; length
   return name && params.has(name) ? { param: name, length: true } : undefined;
 }
 
-function comparisons(cond: Node, params: ReadonlySet<string>): Comparison[] | undefined {
+/**
+ * The comparisons of a condition. In an `a || b` chain, a part that cannot be modelled (`cents > this.limit`) is
+ * dropped and `partial` set: the other parts still certainly fire the guard, but no input is certain to pass it.
+ */
+function comparisons(cond: Node, params: ReadonlySet<string>, partial?: { v: boolean }): Comparison[] | undefined {
   let n = cond;
   while (n.type === 'parenthesized_expression' && n.namedChildren[0]) n = n.namedChildren[0];
   const op = n.type === 'binary_expression' || n.type === 'boolean_operator' || n.type === 'comparison_operator' ? (n.childForFieldName('operator')?.text ?? n.children.find((c) => c && !c.isNamed)?.text ?? '') : '';
   if (op === '||' || op === 'or') {
     const l = n.childForFieldName('left');
     const r = n.childForFieldName('right');
-    const a = l && comparisons(l, params);
-    const b = r && comparisons(r, params);
-    return a && b ? [...a, ...b] : undefined;
+    const a = l && comparisons(l, params, partial);
+    const b = r && comparisons(r, params, partial);
+    if (a && b) return [...a, ...b];
+    if (!partial || (!a && !b)) return undefined;
+    partial.v = true;
+    return a ?? b ?? undefined;
   }
   if ((n.type === 'unary_expression' && n.text.startsWith('!')) || n.type === 'not_operator') {
     const arg = n.namedChildren.at(-1);
@@ -169,6 +226,16 @@ function isErrorPath(block: Node, language: LanguageId): boolean {
   return false;
 }
 
+/** The `export` statement declaring `n` (a function, `const f = () => ...`, a class), not through an enclosing function. */
+function exportOf(n: Node): Node | undefined {
+  let x: Node | null = n.parent;
+  for (let i = 0; x && i < 3; i++, x = x.parent) {
+    if (x.type === 'export_statement') return x;
+    if (FUNCTION_TYPES.has(x.type) || x.type === 'statement_block') return undefined;
+  }
+  return undefined;
+}
+
 /** Describe the function `fn` for the offline generators. */
 export function describeFunction(fn: Node, language: LanguageId): FunctionInfo {
   const params = paramsOf(fn, language);
@@ -181,7 +248,8 @@ export function describeFunction(fn: Node, language: LanguageId): FunctionInfo {
     if (!ifs) continue;
     const cond = ifs.childForFieldName('condition');
     const cons = ifs.childForFieldName('consequence');
-    const cmps = cond && comparisons(cond, names);
+    const partial = { v: false };
+    const cmps = cond && comparisons(cond, names, partial);
     for (const c of cmps ?? []) {
       if (typeof c.value === 'number') boundaries.set(c.param, [...(boundaries.get(c.param) ?? []), c.value]);
     }
@@ -189,17 +257,27 @@ export function describeFunction(fn: Node, language: LanguageId): FunctionInfo {
     const topLevel = ifs.parent?.id === body?.id || (ifs.parent?.type === 'statement_list' && ifs.parent.parent?.id === body?.id);
     if (topLevel && cons && isErrorPath(cons, language)) {
       if (cmps) guards.push({ any: cmps, line: ifs.startPosition.row + 1 });
-      else opaqueGuards++;
+      if (!cmps || partial.v) opaqueGuards++;
     }
   }
-  let cls: Node | null = fn.parent;
-  while (cls && !/^(class_declaration|class_definition|class)$/.test(cls.type)) cls = cls.parent;
+  const cls = language === 'go' ? undefined : classOf(fn);
+  const field = fn.parent && /^(public_field_definition|field_definition)$/.test(fn.parent.type) ? fn.parent : undefined;
   const mods = fn.children.find((c) => c?.type === 'modifiers')?.text ?? '';
   const result = fn.childForFieldName('result') ?? fn.childForFieldName('return_type') ?? fn.childForFieldName('type');
+  // What a test imports: the class for a method, else the function.
+  const top = cls ? classNameOf(cls) : nameOf(fn);
+  const js = language === 'typescript' || language === 'tsx' || language === 'javascript';
+  const rootText = fn.tree.rootNode.text;
+  const esc = top.replace(/[$]/g, '\\$');
+  const decl = exportOf(cls ?? fn);
+  const cjsDefault = js && !!top && new RegExp(`module\\.exports\\s*=\\s*${esc}\\s*;?\\s*$`, 'm').test(rootText);
+  const defaultExport = js && (cjsDefault || !!decl?.children.some((c) => c?.type === 'default') || (!!top && new RegExp(`export\\s+default\\s+${esc}\\s*;?\\s*$`, 'm').test(rootText)));
   const exported = language === 'go' ? /^[A-Z]/.test(nameOf(fn))
     : language === 'python' || language === 'java' ? true
-    : language === 'javascript' && new RegExp(`module\\.exports\\s*=\\s*\\{[^}]*\\b${nameOf(fn)}\\b|exports\\.${nameOf(fn)}\\s*=`).test(fn.tree.rootNode.text) ? true
-    : [fn, fn.parent, fn.parent?.parent, fn.parent?.parent?.parent, cls, cls?.parent].some((n) => n?.type === 'export_statement');
+    : !!decl || defaultExport
+      || (language === 'javascript' && new RegExp(`module\\.exports\\s*=\\s*\\{[^}]*\\b${esc}\\b|exports\\.${esc}\\s*=`).test(rootText))
+      // `export { name }` (not `export { x as name }`, which exports another binding under that name).
+      || new RegExp(`export\\s*\\{[^}]*(?:^|[\\s,{])${esc}(?:\\s*[,}]|\\s+as\\s+${esc}\\b)`).test(rootText);
   return {
     node: fn,
     name: nameOf(fn),
@@ -207,9 +285,11 @@ export function describeFunction(fn: Node, language: LanguageId): FunctionInfo {
     returnType: result?.text.replace(/^:\s*/, '').replace(/^->\s*/, '') ?? '',
     async: fn.children.some((c) => c?.type === 'async') || /^async\b/.test(fn.text),
     exported,
-    ...(cls ? { className: cls.childForFieldName('name')?.text ?? '' } : {}),
-    isStatic: /\bstatic\b/.test(mods) || fn.children.some((c) => c?.type === 'static'),
+    ...(cls ? { className: classNameOf(cls), classNode: cls } : {}),
+    isStatic: /\bstatic\b/.test(mods) || fn.children.some((c) => c?.type === 'static') || !!field?.children.some((c) => c?.type === 'static'),
+    defaultExport,
     returnsError: language === 'go' && /\berror\)?$/.test(result?.text ?? ''),
+    language,
     guards,
     opaqueGuards,
     boundaries,

@@ -9,9 +9,10 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import * as fs from 'node:fs';
+import type { Node } from 'web-tree-sitter';
 import { URI } from 'vscode-uri';
 import { prepareAction, runAction, type ActionInput, type FileEdit } from '../ai/actions';
-import { callAt, functionAt } from '../ai/extract';
+import { callAt, classNameOf, classOf, functionAt, nameOf } from '../ai/extract';
 import { chooseProvider, type ProviderEnvironment } from '../ai/select';
 import { AiError, type AiAction } from '../ai/types';
 import type { Engine } from '../engine/analyzer';
@@ -48,7 +49,7 @@ export function aiCodeActions(a: DocumentAnalysis, params: CodeActionParams): Co
   const node = tree.rootNode.descendantForIndex(offset);
   const fn = node && functionAt(node);
   if (!fn) return [];
-  const name = fn.childForFieldName('name')?.text ?? (fn.parent?.type === 'variable_declarator' ? fn.parent.childForFieldName('name')?.text : undefined) ?? t('this function');
+  const name = ownerName(fn) ?? t('this function');
   const out: CodeAction[] = [];
   const data = (ai: AiAction): AiActionData => ({ ai, uri: textDocument.uri, version: a.version, offset });
   // The diagnostics that call for an action: outbound calls without a timeout (retries), security findings (threats),
@@ -65,6 +66,18 @@ export function aiCodeActions(a: DocumentAnalysis, params: CodeActionParams): Co
   // function would be noise. Ctrl+. and the Refactor menu (invoked) get all of them.
   if (context.triggerKind === CodeActionTriggerKind.Automatic) return out.filter((x) => x.diagnostics?.length);
   return out;
+}
+
+/** `linePrice`, `Ledger.settle` for a method, `Ledger.Post` for a Go method (the receiver's type). */
+function ownerName(fn: Node): string | undefined {
+  const own = nameOf(fn);
+  if (!own) return undefined;
+  const recv = fn.type === 'method_declaration' ? fn.childForFieldName('receiver')?.namedChildren[0]?.childForFieldName('type')?.text.replace(/^\*/, '').replace(/\[.*$/, '') : undefined;
+  const cls = fn.type === 'method_declaration' && recv !== undefined ? recv : (() => {
+    const c = classOf(fn);
+    return c ? classNameOf(c) : undefined;
+  })();
+  return cls ? `${cls}.${own}` : own;
 }
 
 function isAiData(d: unknown): d is AiActionData {
