@@ -4,7 +4,7 @@
 //   3. server start to first diagnostics, and server RSS after a workspace scan of the corpus;
 //   4. `.dfx.yaml`: a 10,000-line policy (first diagnostics, edit→diagnostics, completion over LSP) and bad input
 //      (syntax error in the middle, tabs, duplicate keys, aliases, several documents) parsed and validated in process.
-//   BENCH_ONLY=policy runs only 4.
+//   BENCH_ONLY=policy runs only 4; BENCH_ONLY=edit runs only 2.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -177,6 +177,11 @@ async function policyBench(): Promise<void> {
 async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'policy') {
     await policyBench();
+    return;
+  }
+  if (process.env.BENCH_ONLY === 'edit') {
+    await editLatency('Go, 2,000 lines', 'go', 'go', generatedGo(2000));
+    await editLatency('TypeScript, 2,000 lines', 'typescript', 'ts', generatedTs(2000));
     return;
   }
   const dir = path.join(os.tmpdir(), `genai4dfx-bench-${process.pid}`);
