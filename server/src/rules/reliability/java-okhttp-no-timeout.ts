@@ -21,6 +21,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['java'],
   title: 'OkHttpClient with no call timeout, or a timeout set to zero',
+  local: true,
   triggers: ['OkHttpClient'],
   query: `
     (object_creation_expression type: (type_identifier) @type arguments: (argument_list) @args (#eq? @type "OkHttpClient")) @match
