@@ -122,6 +122,34 @@ describe('engine: region re-analysis after edits', function () {
     }
   });
 
+  it('drops a previous finding that covered a re-run declaration (it starts at the region and ends at its old end)', () => {
+    // A newline typed inside `process` splits the statement in two (ASI): the region starts where the old finding
+    // started and ends where it ended, so the old finding must go; only the re-run's finding on the new statement stays.
+    const filler = Array.from({ length: 8 }, (_, i) => `const c${i} = ${i}\n`).join('');
+    const text = `const a = 1\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'\n${filler}`;
+    const doc = new SourceDocument('file:///t.ts', 'typescript', 1, text, (l, t, old) => engine.parse(l, t, old));
+    try {
+      const opts = { ...DEFAULT_ANALYZE_OPTIONS, editing: true };
+      const tree0 = doc.tree;
+      assert.ok(tree0);
+      const first = engine.analyzeTree('t.ts', 'typescript', doc.text, tree0, opts, undefined, { key: 'k', changed: doc.takeChanges() });
+      assert.equal(first.findings.filter((f) => f.ruleId === 'node-tls-verification-disabled').length, 1);
+      const at = text.indexOf('process') + 'proce'.length;
+      const pos = { line: 1, character: 'proce'.length };
+      doc.update([{ range: { start: pos, end: pos }, text: '\n' }], 2);
+      const tree = doc.tree;
+      assert.ok(tree);
+      const inc = engine.analyzeTree('t.ts', 'typescript', doc.text, tree, opts, undefined, { key: 'k', changed: doc.takeChanges(), ...(first.state ? { previous: first.state } : {}) });
+      assert.ok(inc.region, 'a region run');
+      const fresh = engine.analyzeTree('t.ts', 'typescript', doc.text, tree, opts);
+      const spans = (fs: Finding[]): string[] => fs.filter((f) => f.ruleId === 'node-tls-verification-disabled').map((f) => `${f.span.start}-${f.span.end}`);
+      assert.deepEqual(spans(inc.findings), spans(fresh.findings));
+      assert.deepEqual(spans(inc.findings), [`${at + 1}-${doc.text.indexOf("'0'") + 3}`]);
+    } finally {
+      doc.dispose();
+    }
+  });
+
   it(`agrees with a full analysis after ${editsPerFile} random edits per file, ${editsPerLocalFixture} per local rule fixture (seed ${seed})`, () => {
     const r = rng(seed);
     const all = [...files(path.join(ROOT, 'server/src/rules'), true), ...files(path.join(ROOT, 'examples'), false)];
