@@ -1,10 +1,12 @@
 // Region re-analysis (Engine.analyzeTree with `incremental`): after an edit, the rules marked `local` re-run only on
 // the changed top-level declarations and keep their other findings. That is only right if each local rule really
 // depends on nothing outside its declaration, so this test edits every rule fixture and example at random (seeded)
-// and after each edit compares the incremental findings with a full analysis of the same tree.
+// and after each edit compares the incremental findings with a full analysis of the same tree. A local rule's own
+// fixtures get more edits, since they are where its findings (and so its mistakes) are.
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { Node } from 'web-tree-sitter';
 import type { Engine, IncrementalState } from '../../server/src/engine/analyzer';
 import { DEFAULT_ANALYZE_OPTIONS, topLevelRegion } from '../../server/src/engine/analyzer';
 import { isQueryRule } from '../../server/src/engine/define-rule';
@@ -16,7 +18,8 @@ import { ROOT, sharedEngine } from '../helpers/engine';
 import { JUNK, rng } from '../helpers/random';
 
 const seed = Number(process.env.REGION_SEED ?? 20261125);
-const editsPerFile = Number(process.env.REGION_EDITS ?? 12);
+const editsPerFile = Number(process.env.REGION_EDITS ?? 8);
+const editsPerLocalFixture = Number(process.env.REGION_LOCAL_EDITS ?? 32);
 
 /** Analysable files under a folder; under the rules, only fixtures (not the rules' own sources). */
 function files(dir: string, fixturesOnly: boolean, out: string[] = []): string[] {
@@ -26,6 +29,68 @@ function files(dir: string, fixturesOnly: boolean, out: string[] = []): string[]
     else if (languageForPath(p) && (!fixturesOnly || e.name.includes('.fixture.'))) out.push(p);
   }
   return out;
+}
+
+/** Root children that are the import/package section: Go package and imports, Java package and imports, JS/TS and Python imports. */
+const IMPORTS = /^(package_clause|package_declaration|import_declaration|import_statement|import_from_statement|future_import_statement)$/;
+
+/** The node naming a top-level declaration: its `name`, through export/decorators, or its first declarator's or assignment's. */
+function declaredName(top: Node): Node | undefined {
+  let n = top;
+  if (n.type === 'export_statement') n = n.childForFieldName('declaration') ?? n;
+  if (n.type === 'decorated_definition') n = n.childForFieldName('definition') ?? n;
+  const own = n.childForFieldName('name');
+  if (own) return own;
+  // lexical/variable declarations (JS/TS), var/const/type declarations (Go, incl. spec lists), Python assignments.
+  for (const c of n.namedChildren.flatMap((c) => (/_list$/.test(c.type) ? c.namedChildren : [c]))) {
+    const name = c.childForFieldName('name') ?? (c.type === 'assignment' ? c.childForFieldName('left') : null);
+    if (name && /^[A-Za-z_$][\w$]*$/.test(name.text)) return name;
+  }
+  return undefined;
+}
+
+/** The import/package section: from the first import or package node through the last one right after it (comments between). */
+function importSection(root: Node): { start: number; end: number } | undefined {
+  let first: Node | undefined;
+  let last: Node | undefined;
+  for (const c of root.namedChildren) {
+    if (IMPORTS.test(c.type)) {
+      first ??= c;
+      last = c;
+    } else if (first && c.type !== 'comment') break;
+  }
+  return first && last ? { start: first.startIndex, end: last.endIndex } : undefined;
+}
+
+type Rng = ReturnType<typeof rng>;
+
+/**
+ * One random edit of `text` (`root` is its current tree): a whole top-level declaration deleted or rewritten, its
+ * declared name changed (to a new name or one used elsewhere in the file), the import/package section deleted (what
+ * other declarations' findings may depend on), or an edit inside a line: a deleted span, junk, a pasted piece of the file.
+ */
+function randomEdit(r: Rng, text: string, root: Node | undefined): { kind: string; start: number; end: number; insert: string } {
+  const op = r.next();
+  const top = root && root.childCount ? root.child(r.int(root.childCount)) : null;
+  if (op < 0.15 && top) {
+    const del = r.next() < 0.5;
+    return { kind: del ? 'delete declaration' : 'rewrite declaration', start: top.startIndex, end: top.endIndex, insert: del ? '' : text.slice(top.startIndex, top.endIndex).replace(/\b([A-Za-z_]\w{2,})\b/, '$1X') };
+  }
+  const name = op < 0.27 && top ? declaredName(top) : undefined;
+  if (name) {
+    const words = text.match(/\b[A-Za-z_]\w{2,}\b/g) ?? [];
+    const other = r.next() < 0.5 ? r.pick(words) : undefined;
+    return { kind: `rename ${name.text}`, start: name.startIndex, end: name.endIndex, insert: other && other !== name.text ? other : `${name.text}X` };
+  }
+  const imports = op >= 0.27 && op < 0.32 && root ? importSection(root) : undefined;
+  if (imports) return { kind: 'delete imports', ...imports, insert: '' };
+  const lines = text.split('\n');
+  const line = r.int(lines.length);
+  const start = lines.slice(0, line).reduce((n, s) => n + s.length + 1, 0) + r.int((lines[line]?.length ?? 0) + 1);
+  const from = r.int(text.length);
+  if (op < 0.5) return { kind: 'delete span', start, end: Math.min(text.length, start + 1 + r.int(30)), insert: '' };
+  if (op < 0.75) return { kind: 'insert junk', start, end: start, insert: r.pick(JUNK) };
+  return { kind: 'paste', start, end: start, insert: text.slice(from, from + 1 + r.int(160)) };
 }
 
 function key(f: Finding): string {
@@ -57,51 +122,62 @@ describe('engine: region re-analysis after edits', function () {
     }
   });
 
-  it(`agrees with a full analysis after ${editsPerFile} random edits per file (seed ${seed})`, () => {
+  it('drops a previous finding that covered a re-run declaration (it starts at the region and ends at its old end)', () => {
+    // A newline typed inside `process` splits the statement in two (ASI): the region starts where the old finding
+    // started and ends where it ended, so the old finding must go; only the re-run's finding on the new statement stays.
+    const filler = Array.from({ length: 8 }, (_, i) => `const c${i} = ${i}\n`).join('');
+    const text = `const a = 1\nprocess.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'\n${filler}`;
+    const doc = new SourceDocument('file:///t.ts', 'typescript', 1, text, (l, t, old) => engine.parse(l, t, old));
+    try {
+      const opts = { ...DEFAULT_ANALYZE_OPTIONS, editing: true };
+      const tree0 = doc.tree;
+      assert.ok(tree0);
+      const first = engine.analyzeTree('t.ts', 'typescript', doc.text, tree0, opts, undefined, { key: 'k', changed: doc.takeChanges() });
+      assert.equal(first.findings.filter((f) => f.ruleId === 'node-tls-verification-disabled').length, 1);
+      const at = text.indexOf('process') + 'proce'.length;
+      const pos = { line: 1, character: 'proce'.length };
+      doc.update([{ range: { start: pos, end: pos }, text: '\n' }], 2);
+      const tree = doc.tree;
+      assert.ok(tree);
+      const inc = engine.analyzeTree('t.ts', 'typescript', doc.text, tree, opts, undefined, { key: 'k', changed: doc.takeChanges(), ...(first.state ? { previous: first.state } : {}) });
+      assert.ok(inc.region, 'a region run');
+      const fresh = engine.analyzeTree('t.ts', 'typescript', doc.text, tree, opts);
+      const spans = (fs: Finding[]): string[] => fs.filter((f) => f.ruleId === 'node-tls-verification-disabled').map((f) => `${f.span.start}-${f.span.end}`);
+      assert.deepEqual(spans(inc.findings), spans(fresh.findings));
+      assert.deepEqual(spans(inc.findings), [`${at + 1}-${doc.text.indexOf("'0'") + 3}`]);
+    } finally {
+      doc.dispose();
+    }
+  });
+
+  it(`agrees with a full analysis after ${editsPerFile} random edits per file, ${editsPerLocalFixture} per local rule fixture (seed ${seed})`, () => {
     const r = rng(seed);
     const all = [...files(path.join(ROOT, 'server/src/rules'), true), ...files(path.join(ROOT, 'examples'), false)];
+    const localIds = new Set(RULES.filter((d) => isQueryRule(d.spec) && d.spec.local).map((d) => d.meta.id));
     let regionRuns = 0;
     let compared = 0;
+    const kinds = new Map<string, number>();
     for (const file of all) {
       const language = languageForPath(file);
       if (!language) continue;
+      const edits = localIds.has(path.basename(file).split('.fixture.')[0] ?? '') ? editsPerLocalFixture : editsPerFile;
       let text = fs.readFileSync(file, 'utf8');
       const doc = new SourceDocument(file, language, 1, text, (l, t, old) => engine.parse(l, t, old));
       let state: IncrementalState | undefined;
       const opts = { ...DEFAULT_ANALYZE_OPTIONS, editing: true };
+      let kind = 'open';
       try {
-        for (let i = 0; i <= editsPerFile; i++) {
+        for (let i = 0; i <= edits; i++) {
           if (i > 0) {
-            // An edit inside a line, a deleted span, a pasted piece of the file itself, or a whole top-level
-            // declaration deleted or renamed (what other declarations' findings may depend on).
-            const lines = text.split('\n');
-            const offset = (l: number, c: number): number => lines.slice(0, l).reduce((n, s) => n + s.length + 1, 0) + c;
+            const e = randomEdit(r, text, doc.tree?.rootNode);
+            kind = e.kind;
             const pos = (o: number): { line: number; character: number } => {
               const before = text.slice(0, o).split('\n');
               return { line: before.length - 1, character: (before[before.length - 1] ?? '').length };
             };
-            const op = r.next();
-            let start: number;
-            let end: number;
-            let insert: string;
-            const root = doc.tree?.rootNode;
-            const top = root && root.childCount ? root.child(r.int(root.childCount)) : null;
-            if (op < 0.25 && top) {
-              start = top.startIndex;
-              end = top.endIndex;
-              insert = r.next() < 0.5 ? '' : text.slice(start, end).replace(/\b([A-Za-z_]\w{2,})\b/, '$1X');
-            } else {
-              const line = r.int(lines.length);
-              const ch = r.int((lines[line]?.length ?? 0) + 1);
-              start = offset(line, ch);
-              end = start;
-              const from = r.int(text.length);
-              if (op < 0.45) end = Math.min(text.length, start + 1 + r.int(30));
-              insert = op < 0.45 ? '' : op < 0.75 ? r.pick(JUNK) : text.slice(from, from + 1 + r.int(160));
-            }
-            const range = { start: pos(start), end: pos(end) };
-            text = text.slice(0, start) + insert + text.slice(end);
-            doc.update([{ range, text: insert }], i + 1);
+            const range = { start: pos(e.start), end: pos(e.end) };
+            text = text.slice(0, e.start) + e.insert + text.slice(e.end);
+            doc.update([{ range, text: e.insert }], i + 1);
           }
           assert.equal(doc.text, text);
           const changed = doc.takeChanges();
@@ -114,6 +190,8 @@ describe('engine: region re-analysis after edits', function () {
           state = inc.state;
           if (!inc.region) continue;
           regionRuns++;
+          const op = kind.startsWith('rename') ? 'rename' : kind;
+          kinds.set(op, (kinds.get(op) ?? 0) + 1);
           // Against a full analysis of the same tree: an incremental parse of broken code may recover differently
           // from a fresh parse, which is not what this test is about.
           const fresh = engine.analyzeTree(file, language, text, tree, opts);
@@ -121,7 +199,7 @@ describe('engine: region re-analysis after edits', function () {
           const b = fresh.findings.map(key);
           compared++;
           const only = (x: string[], y: string[]): string[] => x.filter((k) => !y.includes(k));
-          assert.deepEqual(a, b, `${path.relative(ROOT, file)} after edit ${i} (seed ${seed}): region ${inc.region.start}-${inc.region.end}\n`
+          assert.deepEqual(a, b, `${path.relative(ROOT, file)} after edit ${i} (${kind}, seed ${seed}): region ${inc.region.start}-${inc.region.end}\n`
             + `only incremental: ${only(a, b).join('\n')}\nonly fresh: ${only(b, a).join('\n')}`);
         }
       } finally {
@@ -129,6 +207,10 @@ describe('engine: region re-analysis after edits', function () {
       }
     }
     assert.ok(regionRuns > all.length, `only ${regionRuns} region runs over ${all.length} files`);
-    console.log(`      ${compared} region analyses compared over ${all.length} files`);
+    // Every kind of edit ran through a region analysis at least a few times.
+    for (const k of ['delete declaration', 'rewrite declaration', 'rename', 'delete imports', 'delete span', 'insert junk', 'paste']) {
+      assert.ok((kinds.get(k) ?? 0) >= 5, `only ${kinds.get(k) ?? 0} region analyses after "${k}"`);
+    }
+    console.log(`      ${compared} region analyses compared over ${all.length} files (${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')})`);
   });
 });

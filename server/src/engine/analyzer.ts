@@ -211,21 +211,22 @@ export function topLevelRegion(tree: Tree, start: number, end: number): Region {
  * after it (positions recomputed on the new text); dropped when it lay in the old region, which was re-run.
  */
 function shiftFinding(f: Finding, region: Region, oldEnd: number, delta: number, lines: LineIndex): Finding[] {
-  const move = (o: number): number | undefined => (o <= region.start ? o : o >= oldEnd ? o + delta : undefined);
-  const start = move(f.span.start);
-  const end = move(f.span.end);
-  if (start === undefined || end === undefined || (f.span.start < region.start && f.span.end > region.start)) return [];
+  // A span is kept only when it lies wholly before the old region or wholly after it: one that starts at the region's
+  // start and ends at (or past) its end covered a re-run declaration and must go too.
+  const place = (start: number, end: number): 'before' | 'after' | undefined =>
+    (end <= region.start ? 'before' : start >= oldEnd ? 'after' : undefined);
+  const where = place(f.span.start, f.span.end);
+  if (!where) return [];
+  const before = where === 'before';
   // Before the region nothing moved; after it, offsets move by delta and lines may have been added or removed.
-  const before = f.span.end <= region.start;
   if (before && !f.fix?.changes.some((c) => c.end > region.start)) return [f];
-  const out: Finding = { ...f, span: before ? f.span : lines.span(start, end) };
+  const out: Finding = { ...f, span: before ? f.span : lines.span(f.span.start + delta, f.span.end + delta) };
   if (f.fix) {
     const changes = [];
     for (const c of f.fix.changes) {
-      const s = move(c.start);
-      const e = move(c.end);
-      if (s === undefined || e === undefined) return [];
-      changes.push({ ...c, start: s, end: e });
+      const at = place(c.start, c.end);
+      if (!at) return [];
+      changes.push(at === 'before' ? c : { ...c, start: c.start + delta, end: c.end + delta });
     }
     out.fix = { ...f.fix, changes };
   }

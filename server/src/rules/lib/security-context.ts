@@ -8,10 +8,13 @@ const STATEMENT = /(statement|declaration|_spec|field_definition)$/;
 /**
  * The text of the statement that holds `node` (capped) and the name of the enclosing function, camelCase split and
  * lower-cased, underscores as spaces (`hashPassword`, `hash_password` → `hash password`): the words a reader would use to say what the call is for.
+ * The statement is at most the top-level declaration (a decorator, a default parameter, broken code), never the whole
+ * file, so the words depend on that declaration only (weak-hash is a local rule).
  */
 export function usageWords(node: Node): string {
   let stmt: Node = node;
   for (const p of ancestors(node)) {
+    if (!p.parent) break;
     stmt = p;
     if (STATEMENT.test(p.type)) break;
   }

@@ -60,6 +60,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'Database query or HTTP call inside a loop (N+1)',
+  local: true,
   query: {
     go: `(call_expression function: (selector_expression operand: (_) @recv field: (field_identifier) @fn) (#any-of? @fn ${GO_NAMES})) @match`,
     python: `(call function: (attribute object: (_) @recv attribute: (identifier) @fn) (#any-of? @fn ${PY_NAMES})) @match`,

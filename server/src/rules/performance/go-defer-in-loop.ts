@@ -30,6 +30,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['go'],
   title: 'defer inside a loop runs only when the function returns',
+  local: true,
   triggers: ['defer'],
   query: '(defer_statement (call_expression function: (_) @callee)) @match',
   filter: (m, ctx) => {

@@ -48,6 +48,7 @@ export default defineRule({
   severity: 'info',
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'Same value (de)serialised to/from JSON on every loop iteration',
+  local: true,
   triggers: ['json.', 'JSON.', 'writeValueAs', 'readValue', 'toJson', 'fromJson'],
   query: {
     go: `(call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn)

@@ -23,6 +23,7 @@ export default defineRule({
   severity: 'info',
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'SQL query selects every column (SELECT *)',
+  local: true,
   triggers: ['*'],
   query: {
     go: `([(interpreted_string_literal) (raw_string_literal)] @match ${STAR})`,

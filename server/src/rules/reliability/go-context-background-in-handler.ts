@@ -36,6 +36,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['go'],
   title: 'context.Background() in an HTTP handler',
+  local: true,
   triggers: ['context.Background()', 'context.TODO()'],
   query: `
     (argument_list

@@ -18,6 +18,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['go'],
   title: 'Go HTTP response body not closed',
+  local: true,
   triggers: ['.Body', 'http.'],
   query: `
     (short_var_declaration left: (expression_list . (identifier) @resp) ${CALL}

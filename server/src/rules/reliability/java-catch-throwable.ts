@@ -31,6 +31,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['java'],
   title: 'catch (Throwable) or catch (Error) without rethrow',
+  local: true,
   triggers: ['Throwable', 'Error'],
   query: `
     (catch_clause

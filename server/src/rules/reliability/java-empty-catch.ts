@@ -7,6 +7,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['java'],
   title: 'Empty catch block swallows an exception',
+  local: true,
   triggers: ['catch'],
   query: `
     (catch_clause

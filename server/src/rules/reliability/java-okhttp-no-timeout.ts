@@ -21,6 +21,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['java'],
   title: 'OkHttpClient with no call timeout, or a timeout set to zero',
+  local: true,
   triggers: ['OkHttpClient'],
   broad: true,
   query: `

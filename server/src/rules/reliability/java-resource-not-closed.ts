@@ -13,6 +13,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['java'],
   title: 'Stream, connection or statement not in try-with-resources',
+  local: true,
   triggers: ['Stream', 'Reader', 'Writer', 'Connection', 'Statement', 'RandomAccessFile', 'ZipFile', 'Socket'],
   // Resources of a try-with-resources are \`resource\` nodes, not local variable declarations, so they never match.
   query: `

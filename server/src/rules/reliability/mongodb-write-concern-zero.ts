@@ -37,6 +37,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['typescript', 'tsx', 'javascript', 'python', 'java', 'go'],
   title: 'MongoDB write concern w=0 (unacknowledged writes)',
+  local: true,
   // Every driver import and connection string names mongo; the per-match checks then need not scan the file again.
   triggers: ['mongo', 'Mongo', 'MONGO'],
   broad: true,

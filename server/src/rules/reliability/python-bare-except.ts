@@ -15,6 +15,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['python'],
   title: 'Bare except or silently swallowed Exception',
+  local: true,
   triggers: ['except'],
   query: '(except_clause "except" @report) @match',
   filter: (m) => {

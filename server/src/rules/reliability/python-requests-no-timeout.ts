@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['python'],
   title: 'Python requests call with no timeout',
+  local: true,
   triggers: ['requests'],
   query: `
     (call

@@ -10,6 +10,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['python', 'go', 'java', 'typescript', 'tsx', 'javascript'],
   title: 'Retry loop with no backoff or no bound',
+  local: true,
   triggers: ['requests.', 'httpx', 'aiohttp', 'urlopen', 'http.', '.Do(', 'fetch', 'axios', 'got', 'lient.', 'estTemplate', 'newCall', 'session.', 'api.'],
   query: {
     python: LOOPS,

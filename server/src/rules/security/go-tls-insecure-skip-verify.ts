@@ -7,6 +7,7 @@ export default defineRule({
   severity: 'error',
   languages: ['go'],
   title: 'Go TLS config skips certificate verification (InsecureSkipVerify)',
+  local: true,
   triggers: ['InsecureSkipVerify'],
   query: `
     (keyed_element

@@ -23,6 +23,7 @@ export default defineRule({
   severity: 'error',
   languages: ['java'],
   title: 'Java TLS trusts every certificate or host name',
+  local: true,
   triggers: ['checkServerTrusted', 'HostnameVerifier', 'hostnameVerifier', 'TrustAllStrategy', 'InsecureTrustManagerFactory', 'ALLOW_ALL_HOSTNAME_VERIFIER', 'loadTrustMaterial'],
   broad: true,
   query: `

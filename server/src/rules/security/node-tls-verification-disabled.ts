@@ -9,6 +9,7 @@ export default defineRule({
   severity: 'error',
   languages: ['typescript', 'tsx', 'javascript'],
   title: 'Node.js TLS certificate verification disabled',
+  local: true,
   triggers: ['rejectUnauthorized', ENV, 'checkServerIdentity'],
   query: `
     (pair key: [(property_identifier) (string (string_fragment))] @key value: (false) @report

@@ -21,6 +21,7 @@ export default defineRule({
   severity: 'error',
   languages: ['python'],
   title: 'Python TLS context that skips certificate or host name checks',
+  local: true,
   triggers: ['_create_unverified_context', 'CERT_NONE', 'check_hostname', 'verify_ssl'],
   query: `
     (call function: (attribute object: (identifier) @pkg attribute: (identifier) @fn)

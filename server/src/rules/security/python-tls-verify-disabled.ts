@@ -7,6 +7,7 @@ export default defineRule({
   severity: 'error',
   languages: ['python'],
   title: 'TLS certificate verification disabled (verify=False)',
+  local: true,
   triggers: ['verify'],
   query: `
     (call

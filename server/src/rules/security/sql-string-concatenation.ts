@@ -27,6 +27,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'SQL built by string concatenation or formatting',
+  local: true,
   query: {
     go: `
       (call_expression

@@ -20,6 +20,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'MD5 or SHA-1 used for passwords, tokens or signatures',
+  local: true,
   triggers: ['md5', 'sha1', 'MD5', 'SHA-1', 'SHA1', 'Md5', 'Sha1', 'md4', 'MD4'],
   query: {
     go: `

@@ -38,6 +38,7 @@ export default defineRule({
   severity: 'warning',
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'TLS 1.0/1.1 or SSL allowed',
+  local: true,
   triggers: ['VersionTLS1', 'VersionSSL', 'TLSv1', 'SSLv3', 'SSLv2', 'TLS_1_'],
   options: {
     minVersion: {

@@ -43,6 +43,7 @@ export default defineRule({
   severity: 'error',
   languages: ['java', 'python', 'typescript', 'tsx', 'javascript'],
   title: 'XML parser resolves external entities (XXE)',
+  local: true,
   triggers: ['Factory', 'SAXReader', 'SAXBuilder', 'resolve_entities', 'no_network', 'load_dtd', 'feature_external', 'noent'],
   query: {
     java: `

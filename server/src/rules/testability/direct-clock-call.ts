@@ -15,6 +15,7 @@ export default defineRule({
   severity: 'hint',
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'Business logic reads the system clock directly',
+  local: true,
   triggers: ['time.Now', 'now(', 'today(', 'time()', 'Date', 'currentTimeMillis'],
   query: {
     go: `(call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn)

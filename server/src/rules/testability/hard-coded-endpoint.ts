@@ -55,6 +55,7 @@ export default defineRule({
   severity: 'info',
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'Service endpoint hard-coded in the source',
+  local: true,
   query: {
     go: `([(interpreted_string_literal) (raw_string_literal)] @match ${ENDPOINTISH})`,
     python: `((string) @match ${ENDPOINTISH})`,
