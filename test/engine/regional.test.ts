@@ -122,6 +122,33 @@ describe('engine: region re-analysis after edits', function () {
     }
   });
 
+  it('a local rule whose file facts change re-runs over the whole file', () => {
+    // js-fetch-no-timeout reads one fact of the whole file (axios.defaults.timeout): typing it at the top changes
+    // the findings in every function below, none of which is in the edited region.
+    const fns = Array.from({ length: 12 }, (_, i) => `export async function f${i}(u: string) {\n  return axios.get(u);\n}\n`).join('\n');
+    const text = `import axios from 'axios';\n\n${fns}`;
+    const doc = new SourceDocument('file:///t.ts', 'typescript', 1, text, (l, t, old) => engine.parse(l, t, old));
+    try {
+      const opts = { ...DEFAULT_ANALYZE_OPTIONS, editing: true };
+      const count = (fs: Finding[]): number => fs.filter((f) => f.ruleId === 'js-fetch-no-timeout').length;
+      const first = engine.analyzeTree('t.ts', 'typescript', doc.text, doc.tree!, opts, undefined, { key: 'k', changed: doc.takeChanges() });
+      assert.equal(count(first.findings), 12);
+      const pos = { line: 1, character: 0 };
+      doc.update([{ range: { start: pos, end: pos }, text: 'axios.defaults.timeout = 2000;' }], 2);
+      const inc = engine.analyzeTree('t.ts', 'typescript', doc.text, doc.tree!, opts, undefined, { key: 'k', changed: doc.takeChanges(), ...(first.state ? { previous: first.state } : {}) });
+      assert.equal(inc.region, undefined, 'a full run');
+      assert.equal(count(inc.findings), 0);
+      // Typing elsewhere afterwards is a region run again, and agrees with a full analysis.
+      const at = { line: 4, character: 2 };
+      doc.update([{ range: { start: at, end: at }, text: ' ' }], 3);
+      const again = engine.analyzeTree('t.ts', 'typescript', doc.text, doc.tree!, opts, undefined, { key: 'k', changed: doc.takeChanges(), ...(inc.state ? { previous: inc.state } : {}) });
+      assert.ok(again.region, 'a region run');
+      assert.equal(count(again.findings), 0);
+    } finally {
+      doc.dispose();
+    }
+  });
+
   it('drops a previous finding that covered a re-run declaration (it starts at the region and ends at its old end)', () => {
     // A newline typed inside `process` splits the statement in two (ASI): the region starts where the old finding
     // started and ends where it ended, so the old finding must go; only the re-run's finding on the new statement stays.

@@ -83,6 +83,12 @@ export interface QueryRuleSpec extends RuleBase {
    */
   local?: boolean;
   /**
+   * For a local rule that also reads one fact of the whole file (a file-wide setting such as axios.defaults.timeout,
+   * a minified file): that fact, as a short string, computed on every analysis; when it changes, the rule re-runs
+   * over the whole file instead of the changed region.
+   */
+  fileFacts?: (text: string) => string;
+  /**
    * Set when the query matches common syntax (every string, every key-value pair, every call) and `triggers` name a
    * library most files do not use: the rule then runs as a query of its own, only in files holding a trigger,
    * instead of in the fused pass where its matches are paid for in every file (mongodb-write-concern-zero's pairs

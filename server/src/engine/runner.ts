@@ -30,7 +30,7 @@ export interface RunResult {
   failures: RuleFailure[];
   /** True when the query ran past its time budget and stopped early (findings may be incomplete). */
   truncated: boolean;
-  /** The active local rules (ids, with their levels): a region run is only valid against a run with the same key. */
+  /** The active local rules (ids, levels, file facts): a region run is only valid against a run with the same key. */
   localKey: string;
 }
 
@@ -91,7 +91,7 @@ export function runRules(
       if (lvl === 'off') continue;
       if (spec.triggers && !spec.triggers.some((t) => ctx.text.includes(t))) continue;
       active.set(d, lvl);
-      if (spec.local) localKey += `${d.meta.id}=${lvl},`;
+      if (spec.local) localKey += `${d.meta.id}=${lvl}${spec.fileFacts ? `:${spec.fileFacts(ctx.text)}` : ''},`;
     }
     const deadline = performance.now() + (opts.budgetMs ?? 5000);
     const progressCallback = (): boolean => {

@@ -11,6 +11,8 @@ export default defineRule({
   triggers: ['catch'],
   // A comment inside the block is a named child, so `catch { /* why */ }` never matches: it says the swallow is intended.
   query: `(catch_clause body: (statement_block) @body (#match? @body "^\\\\{\\\\s*\\\\}$")) @match`,
+  local: true,
+  fileFacts: (text) => (isMinified(text) ? 'minified' : ''),
   filter: (m, ctx) => (m.get('body')?.namedChildCount ?? 1) === 0 && !isMinified(ctx.text),
   message: 'empty catch block: the error is swallowed, so the failure leaves no log, metric or trace; handle it, log it, rethrow it, or say in a comment why ignoring it is safe',
   description: `

@@ -39,6 +39,11 @@ function addToConfig(args: Node | undefined, at: number, entry: string, title: s
   return { title, changes: [{ start: prev.endIndex, end: prev.endIndex, newText: `, { ${entry} }` }] };
 }
 
+/** The file sets a default timeout for every axios call. */
+function axiosDefaultTimeout(text: string): boolean {
+  return /axios\.defaults\.timeout\s*=/.test(text);
+}
+
 /** Neither fetch nor axios time out by default: a hung upstream holds the request (and its caller) forever. */
 export default defineRule({
   id: 'js-fetch-no-timeout',
@@ -48,12 +53,14 @@ export default defineRule({
   title: 'fetch or axios call with no timeout',
   triggers: ['fetch', 'axios'],
   query: QUERY,
+  local: true,
+  fileFacts: (text) => (axiosDefaultTimeout(text) ? 'axios-default-timeout' : ''),
   filter: (m, ctx) => {
     const args = namedArgs(m.get('args'));
     const at = configIndex(m.text('obj'), m.text('fn'), args);
     if (at === undefined) return false;
     if (m.text('obj') === 'axios' || m.text('fn') === 'axios') {
-      if (/axios\.defaults\.timeout\s*=/.test(ctx.text)) return false;
+      if (axiosDefaultTimeout(ctx.text)) return false;
     }
     const config = args[at];
     if (!config) return true;
