@@ -11,6 +11,7 @@ import type { Engine, IncrementalState } from '../../server/src/engine/analyzer'
 import { DEFAULT_ANALYZE_OPTIONS, topLevelRegion } from '../../server/src/engine/analyzer';
 import { isQueryRule } from '../../server/src/engine/define-rule';
 import { SourceDocument } from '../../server/src/engine/document';
+import { LineIndex } from '../../server/src/engine/span';
 import { languageForPath } from '../../server/src/engine/languages';
 import type { Finding } from '../../server/src/engine/types';
 import { RULES } from '../../server/src/rules/index';
@@ -117,6 +118,19 @@ describe('engine: region re-analysis after edits', function () {
       const at = text.indexOf('y()');
       const r = topLevelRegion(tree, at, at + 1);
       assert.equal(text.slice(r.start, r.end), 'func g() {\n\ty()\n}');
+    } finally {
+      tree.delete();
+    }
+  });
+
+  it('with lines, the region takes in declarations sharing a line with a changed one', () => {
+    const text = 'package a\n\nvar a = 1; var b = 2\n\nfunc g() {\n\ty()\n}\n';
+    const tree = engine.parse('go', text);
+    try {
+      const at = text.indexOf('1;');
+      assert.equal(text.slice(...Object.values(topLevelRegion(tree, at, at + 1)) as [number, number]), 'var a = 1;');
+      const r = topLevelRegion(tree, at, at + 1, new LineIndex(text));
+      assert.equal(text.slice(r.start, r.end), 'var a = 1; var b = 2');
     } finally {
       tree.delete();
     }

@@ -126,7 +126,7 @@ export class Engine {
     const prev = incremental?.previous;
     const changed = incremental?.changed;
     if (prev && changed && changed !== 'all' && prev.length + changed.delta === text.length && prev.key.startsWith(`${incremental.key}|`)) {
-      region = topLevelRegion(tree, changed.start, changed.end);
+      region = topLevelRegion(tree, changed.start, changed.end, lines);
       if (region.end - region.start > text.length / 2) region = undefined;
       else {
         const r = runRules(this.registry, tree, ctx, opts.level, { ...runOpts, region });
@@ -190,18 +190,30 @@ function metaFinding(ruleId: string, message: string, lines: LineIndex): Finding
   return { ruleId, severity: 'info', message, span: lines.span(0, end), meta: true };
 }
 
-/** The whole top-level declarations (children of the root) that touch [start, end]. */
-export function topLevelRegion(tree: Tree, start: number, end: number): Region {
+/**
+ * The whole top-level declarations (children of the root) that touch [start, end], widened to whole lines (with
+ * `lines`): a fix may copy its line's indentation, so a declaration sharing a line with a changed one is re-run too.
+ */
+export function topLevelRegion(tree: Tree, start: number, end: number, lines?: LineIndex): Region {
   let lo = start;
   let hi = end;
   const root = tree.rootNode;
-  for (let i = 0, n = root.childCount; i < n; i++) {
-    const c = root.child(i);
-    if (!c) continue;
-    if (c.startIndex > end) break;
-    if (c.endIndex < start) continue;
-    lo = Math.min(lo, c.startIndex);
-    hi = Math.max(hi, c.endIndex);
+  for (let pass = 0; pass < 4; pass++) {
+    const before = [lo, hi];
+    if (lines) {
+      lo = lines.lineStart(lines.positionAt(lo).line);
+      const last = lines.positionAt(hi).line;
+      hi = last + 1 < lines.lineCount ? lines.lineStart(last + 1) - 1 : lines.text.length;
+    }
+    for (let i = 0, n = root.childCount; i < n; i++) {
+      const c = root.child(i);
+      if (!c) continue;
+      if (c.startIndex > hi) break;
+      if (c.endIndex < lo) continue;
+      lo = Math.min(lo, c.startIndex);
+      hi = Math.max(hi, c.endIndex);
+    }
+    if (!lines || (before[0] === lo && before[1] === hi)) break;
   }
   return { start: lo, end: hi };
 }
