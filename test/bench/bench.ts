@@ -72,7 +72,7 @@ function cliThroughput(label: string, dir: string): number {
   if (r.status !== 0) throw new Error(`cli exited ${r.status}: ${r.stderr}`);
   const report = JSON.parse(r.stdout) as { findings: unknown[]; stats: { files: number; bytes: number; startupMs: number } };
   const { files, bytes, startupMs } = report.stats;
-  console.log(`cli check         ${label.padEnd(14)} ${f2(bytes / 1024 / 1024 / secs)} MB/s, ${Math.round(files / secs)} files/s, ${report.findings.length} findings in ${f2(secs)} s wall incl. ${Math.round(startupMs)} ms start (target ≥ 3 MB/s)`);
+  console.log(`cli check         ${label.padEnd(14)} ${f2(bytes / 1024 / 1024 / secs)} MB/s, ${Math.round(files / secs)} files/s (${files} files, ${f1(bytes / 1024 / 1024)} MB, ${report.findings.length} findings) in ${f2(secs)} s wall incl. ${Math.round(startupMs)} ms start (target ≥ 3 MB/s)`);
   return bytes;
 }
 
