@@ -88,13 +88,6 @@ export interface QueryRuleSpec extends RuleBase {
    * over the whole file instead of the changed region.
    */
   fileFacts?: (text: string) => string;
-  /**
-   * Set when the query matches common syntax (every string, every key-value pair, every call) and `triggers` name a
-   * library most files do not use: the rule then runs as a query of its own, only in files holding a trigger,
-   * instead of in the fused pass where its matches are paid for in every file (mongodb-write-concern-zero's pairs
-   * and strings were 95,000 of the 740,000 captures of the bench corpus, in files that never mention MongoDB).
-   */
-  broad?: boolean;
   /** Predicate for what a query cannot express; false drops the match. */
   filter?: (m: RuleMatch, ctx: RuleContext) => boolean;
   /** A certain fix for this match, if there is one. */

@@ -14,10 +14,8 @@ export interface FusedQuery {
 
 /** One language's compiled rules. */
 export interface CompiledLanguage {
-  /** Every query rule of the language but the broad ones, fused. */
+  /** Every query rule of the language, fused. */
   fused?: FusedQuery;
-  /** Each broad rule (QueryRuleSpec.broad) on its own query. */
-  isolated: ReadonlyMap<RuleDefinition, FusedQuery>;
 }
 
 /** A rule query that did not compile: the rule is left out for that language, and a test fails. */
@@ -64,10 +62,7 @@ export class RuleRegistry {
     this.kubernetesRules = rules.filter((d) => !isQueryRule(d.spec));
   }
 
-  /**
-   * A language's compiled queries: every query rule but the broad ones fused into one, and each broad rule
-   * (QueryRuleSpec.broad) on its own. Compiled on first use.
-   */
+  /** A language's query rules fused into one query, compiled on first use. */
   forLanguage(lang: LanguageId): CompiledLanguage {
     let c = this.compiled.get(lang);
     if (!c) this.compiled.set(lang, (c = this.compileLanguage(lang)));
@@ -142,18 +137,12 @@ export class RuleRegistry {
     const candidates = this.rules.filter((d) => isQueryRule(d.spec) && d.spec.languages.includes(lang) && querySource(d.spec, lang));
     // Compile the fused query first and map its patterns back to rules by source offset: one compile per language
     // (start-up was a second per catalogue). Only when it fails are the rules compiled one by one, to find the culprit.
-    const common = candidates.filter((d) => !(d.spec as QueryRuleSpec).broad);
-    const fused = fuseAll(language, lang, common) ?? fuseOneByOne(language, lang, common, errors);
-    const isolated = new Map<RuleDefinition, FusedQuery>();
-    for (const d of candidates.filter((c) => (c.spec as QueryRuleSpec).broad)) {
-      const one = fuseAll(language, lang, [d]) ?? fuseOneByOne(language, lang, [d], errors);
-      if (one) isolated.set(d, one);
-    }
+    const fused = fuseAll(language, lang, candidates) ?? fuseOneByOne(language, lang, candidates, errors);
     for (const e of errors) {
       this.compileErrors.push(e);
       this.onError?.(e);
     }
-    return { ...(fused ? { fused } : {}), isolated };
+    return fused ? { fused } : {};
   }
 
   /** Metadata of every rule, sorted by id. */
@@ -163,10 +152,7 @@ export class RuleRegistry {
 
   /** Free the WASM memory of the compiled queries. */
   dispose(): void {
-    for (const c of this.compiled.values()) {
-      c.fused?.query.delete();
-      for (const f of c.isolated.values()) f.query.delete();
-    }
+    for (const c of this.compiled.values()) c.fused?.query.delete();
     this.compiled.clear();
     for (const f of this.subsets.values()) f.query.delete();
     this.subsets.clear();

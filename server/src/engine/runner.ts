@@ -79,12 +79,12 @@ export function runRules(
     return c;
   };
 
-  const { fused, isolated } = registry.forLanguage(ctx.language);
+  const { fused } = registry.forLanguage(ctx.language);
   let truncated = false;
   let localKey = '';
-  if (fused || isolated.size) {
+  if (fused) {
     const active = new Map<RuleDefinition, Exclude<RuleLevel, 'off'>>();
-    for (const d of [...(fused?.rules ?? []), ...isolated.keys()]) {
+    for (const d of fused.rules) {
       const spec = d.spec;
       if (!isQueryRule(spec)) continue;
       const lvl = level(d.meta);
@@ -100,22 +100,18 @@ export function runRules(
     };
     const compile = opts.compile ?? true;
     // One fused pass over the whole tree, or (region) the non-local rules over the whole tree and the local ones over
-    // the region; then each active broad rule on its own query.
+    // the region.
     const passes: { query: FusedQuery | undefined; rules: RuleDefinition[]; region?: Region }[] = [];
     const region = opts.region;
-    const inRegion = (d: RuleDefinition): boolean => !!region && !!(d.spec as QueryRuleSpec).local;
-    const common = [...active.keys()].filter((d) => !(d.spec as QueryRuleSpec).broad);
     const add = (rules: RuleDefinition[], r?: Region): void => {
       if (rules.length) passes.push({ query: registry.fusedFor(ctx.language, rules, compile), rules, ...(r ? { region: r } : {}) });
     };
+    const rules = [...active.keys()];
     if (region) {
-      add(common.filter((d) => !inRegion(d)));
-      add(common.filter(inRegion), region);
-    } else add(common);
-    for (const d of active.keys()) {
-      const q = isolated.get(d);
-      if (q) passes.push({ query: q, rules: [d], ...(region && inRegion(d) ? { region } : {}) });
-    }
+      const local = (d: RuleDefinition): boolean => !!(d.spec as QueryRuleSpec).local;
+      add(rules.filter((d) => !local(d)));
+      add(rules.filter(local), region);
+    } else add(rules);
     for (const pass of passes) {
       const query = pass.query;
       if (!query || truncated) continue;

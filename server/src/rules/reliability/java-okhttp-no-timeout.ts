@@ -23,7 +23,6 @@ export default defineRule({
   title: 'OkHttpClient with no call timeout, or a timeout set to zero',
   local: true,
   triggers: ['OkHttpClient'],
-  broad: true,
   query: `
     (object_creation_expression type: (type_identifier) @type arguments: (argument_list) @args (#eq? @type "OkHttpClient")) @match
     (method_invocation name: (identifier) @build (#eq? @build "build")) @match

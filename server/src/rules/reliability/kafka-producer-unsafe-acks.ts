@@ -48,7 +48,6 @@ export default defineRule({
   title: 'Kafka producer with acks=0 or retries=0',
   // Every finding needs a Kafka client in the file; \`acks\` alone would also wake the rule for every "callbacks".
   triggers: ['kafka', 'Kafka', 'KAFKA', 'sarama'],
-  broad: true,
   query: {
     java: `(method_invocation name: (identifier) @method arguments: (argument_list . (_) @key . (_) @value .)
             (#any-of? @method "put" "setProperty")) @match`,

@@ -40,7 +40,6 @@ export default defineRule({
   local: true,
   // Every driver import and connection string names mongo; the per-match checks then need not scan the file again.
   triggers: ['mongo', 'Mongo', 'MONGO'],
-  broad: true,
   query: {
     typescript: PAIR,
     tsx: PAIR,

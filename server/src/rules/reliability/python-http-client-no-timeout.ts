@@ -36,7 +36,6 @@ export default defineRule({
   languages: ['python'],
   title: 'Python HTTP client with no timeout (httpx, aiohttp, urllib, urllib3)',
   triggers: ['httpx', 'aiohttp', 'urlopen', 'urllib3'],
-  broad: true,
   options: TIMEOUT_OPTION,
   query: `(call function: [(identifier) (attribute)] @callee arguments: (argument_list) @args) @match`,
   filter: (m, ctx) => {

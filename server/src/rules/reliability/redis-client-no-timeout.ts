@@ -48,7 +48,6 @@ export default defineRule({
   languages: ['python', 'typescript', 'tsx', 'javascript'],
   title: 'Redis client with no command timeout (redis-py, ioredis)',
   triggers: ['Redis', 'from_url', 'Cluster'],
-  broad: true,
   query: {
     python: `(call function: [(identifier) (attribute)] @ctor arguments: (argument_list) @args) @match`,
     typescript: JS,

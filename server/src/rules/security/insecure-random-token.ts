@@ -29,7 +29,6 @@ export default defineRule({
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'Non-cryptographic random used for a token, password or salt',
   triggers: ['Math.random', 'math/rand', 'random.', 'Random'],
-  broad: true,
   query: {
     go: `
       (call_expression

@@ -25,7 +25,6 @@ export default defineRule({
   title: 'Java TLS trusts every certificate or host name',
   local: true,
   triggers: ['checkServerTrusted', 'HostnameVerifier', 'hostnameVerifier', 'TrustAllStrategy', 'InsecureTrustManagerFactory', 'ALLOW_ALL_HOSTNAME_VERIFIER', 'loadTrustMaterial'],
-  broad: true,
   query: `
     (method_declaration name: (identifier) @fn @report body: (block) @body (#eq? @fn "checkServerTrusted")) @match
     (method_declaration

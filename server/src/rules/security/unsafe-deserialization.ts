@@ -62,7 +62,6 @@ export default defineRule({
   languages: ['python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'Unsafe deserialisation (pickle, yaml.load, ObjectInputStream, node-serialize)',
   triggers: ['pickle', 'yaml', 'marshal', 'dill', 'shelve', 'joblib', 'torch', 'allow_pickle', 'readObject', 'readUnshared', 'unserialize', 'cryo', 'DEFAULT_FULL_SCHEMA'],
-  broad: true,
   query: {
     python: `
       (call
