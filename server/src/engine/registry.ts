@@ -40,6 +40,7 @@ export class RuleRegistry {
   private readonly subsets = new Map<string, FusedQuery>();
   private readonly misses = new Map<string, number>();
   private static readonly MAX_SUBSETS = 128;
+  private static readonly MAX_TALLIES = 4096;
   /** What compiling a subset query costs, in ms (measured as they are compiled; starts at a typical figure). */
   private compileMs = 25;
 
@@ -123,6 +124,8 @@ export class RuleRegistry {
   noteWaste(lang: LanguageId, active: readonly RuleDefinition[], ms: number): void {
     if (ms <= 0 || this.subsets.size >= RuleRegistry.MAX_SUBSETS) return;
     const key = subsetKey(lang, active);
+    // A scan of a very varied tree sees a new set in most files: forget the tally rather than grow without bound.
+    if (this.misses.size >= RuleRegistry.MAX_TALLIES && !this.misses.has(key)) this.misses.clear();
     this.misses.set(key, (this.misses.get(key) ?? 0) + ms);
   }
 
