@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DOCS_DIR, GENERATE_COMMAND, ruleDocs } from '../../scripts/gen-rule-docs';
+import { Engine } from '../../server/src/engine/analyzer';
 import type { RuleDefinition } from '../../server/src/engine/define-rule';
 import { languageForPath, LANGUAGES, type LanguageId } from '../../server/src/engine/languages';
 import { PILLARS } from '../../server/src/engine/types';
@@ -71,6 +72,32 @@ describe('rule registry', () => {
       for (const lang of meta.languages) {
         assert.ok(engine.registry.fused.get(lang)?.rules.some((r) => r.meta.id === meta.id), `${meta.id} has no compiled query for ${lang}`);
       }
+    }
+  });
+
+  it('a scan runs the full query for a rule subset until its waste pays for a compile; an editor compiles on the second ask', async () => {
+    const engine = await Engine.create({ grammarDir: path.join(ROOT, 'grammars') });
+    try {
+      const all = engine.registry.fused.get('go');
+      assert.ok(all);
+      const subset = all.rules.slice(0, 3);
+      // Scan: no compile however often the set is asked for, until the waste it is charged reaches a compile's cost.
+      for (let i = 0; i < 5; i++) assert.equal(engine.registry.fusedFor('go', subset, false), all);
+      engine.registry.noteWaste('go', subset, 1);
+      assert.equal(engine.registry.fusedFor('go', subset, false), all);
+      engine.registry.noteWaste('go', subset, 10_000);
+      const own = engine.registry.fusedFor('go', subset, false);
+      assert.notEqual(own, all);
+      assert.deepEqual(own?.rules, subset);
+      assert.equal(engine.registry.fusedFor('go', subset, false), own, 'kept once compiled');
+      // Editor: the second request for another set compiles it.
+      const other = all.rules.slice(1, 4);
+      assert.equal(engine.registry.fusedFor('go', other, true), all);
+      assert.deepEqual(engine.registry.fusedFor('go', other, true)?.rules, other);
+      // The subset's patterns belong to its own rules, in order.
+      assert.deepEqual([...new Set(own?.patternRule)], subset);
+    } finally {
+      engine.registry.dispose();
     }
   });
 
