@@ -90,6 +90,7 @@ export function runRules(
       const lvl = level(d.meta);
       if (lvl === 'off') continue;
       if (spec.triggers && !spec.triggers.some((t) => ctx.text.includes(t))) continue;
+      if (spec.when && !spec.when(ctx.text, ctxFor(d).options)) continue;
       active.set(d, lvl);
       if (spec.local) localKey += `${d.meta.id}=${lvl}${spec.fileFacts ? `:${spec.fileFacts(ctx.text)}` : ''},`;
     }

@@ -65,6 +65,20 @@ const NOT_A_VALUE = new Set([
   'rotation', 'limit', 'count', 'usage', 'scope', 'scopes', 'audience', 'issuer', 'lifetime', 'expire', 'duration',
 ]);
 
+/**
+ * Text that must occur in a file for any string in it to be bound to a secret name (isSecretName): a SECRET_WORDS
+ * word or a SECRET_PAIRS pair, as a case-insensitive substring with any separator.
+ */
+const SECRET_NAME_HINT = /passw|passphrase|pwd|secret|token|credential|authorization|(api|access|private|signing|encryption|master|auth|session|app|account)[^a-z0-9]*key/i;
+
+/**
+ * False when no literal of `text` can be a secret by format (FORMAT_HINT) or by the name it is bound to: most files
+ * of a service hold neither, and skipping them spares a look at every string.
+ */
+export function mayHoldSecret(text: string): boolean {
+  return FORMAT_HINT.test(text) || SECRET_NAME_HINT.test(text);
+}
+
 /** True when an identifier names a secret value: `password`, `dbPassword`, `API_KEY`, `clientSecret`, `auth_token`. */
 export function isSecretName(name: string): boolean {
   const words = nameWords(name);

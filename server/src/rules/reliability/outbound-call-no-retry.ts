@@ -44,6 +44,8 @@ export default defineRule({
       description: 'Report outbound calls with no retry; off by default, the policy turns it on from reliability.requireRetries.',
     },
   },
+  // Off unless the policy requires retries: then its matches are not even collected.
+  when: (_text, options) => options.required === true,
   local: true,
   fileFacts: (text) => (FILE_RETRY.test(text) ? 'file-retry' : ''),
   // Only call shapes that can be outbound, so the rule adds few matches to the fused query while it is off.

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine/define-rule';
 import { isTestPath } from '../lib/syntax';
-import { isSecretName, literalText, looksLikeSecretValue, parseSecretPatterns, secretFormat, secretNameOf, type SecretPattern } from '../lib/secrets';
+import { isSecretName, literalText, looksLikeSecretValue, mayHoldSecret, parseSecretPatterns, secretFormat, secretNameOf, type SecretPattern } from '../lib/secrets';
 
 const STRINGS = {
   go: '[(interpreted_string_literal) (raw_string_literal)] @match',
@@ -64,7 +64,8 @@ export default defineRule({
   severity: 'error',
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'Hard-coded secret (password, API key, token, private key)',
-  // No triggers: user patterns can match any text, and every file has strings anyway.
+  // No triggers: user patterns can match any text. Without them, a file needs a secret's format or name somewhere.
+  when: (text, options) => extra(options.patterns).length > 0 || mayHoldSecret(text),
   query: STRINGS,
   local: true,
   options: {
