@@ -1,52 +1,25 @@
 // The offline generators on fixtures in every language: generated tests are parsed, compiled where a compiler is
 // here (tsc, javac, python3), and run where the framework is here (node:test through tsx, pytest).
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Engine } from '../../server/src/engine/analyzer';
 import { syntaxProblems } from '../../server/src/ai/validate';
 import { ROOT, sharedEngine } from '../helpers/engine';
-import { copyFixture, prepare, runAndApply } from './helpers';
+import { hasPytest, prepare, run, runAndApply, tempProjects, TSX } from './helpers';
 
-const hasPytest = (() => {
-  try {
-    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
-/** tsx by absolute URL: the temp projects have no node_modules. */
-const TSX = pathToFileURL(require.resolve('tsx')).href;
 
-/** Run a command; on failure, the error carries its output. */
-function run(cmd: string, args: string[], cwd: string): void {
-  try {
-    execFileSync(cmd, args, { cwd, stdio: 'pipe', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
-  } catch (e) {
-    const x = e as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`${cmd} ${args.join(' ')} failed:\n${x.stdout?.toString() ?? ''}${x.stderr?.toString() ?? ''}`);
-  }
-}
 
 describe('AI offline generators', function () {
   this.timeout(60_000);
   let engine: Engine;
-  const cleanups: (() => void)[] = [];
+  const projects = tempProjects();
   before(async () => {
     engine = await sharedEngine();
   });
-  after(() => {
-    for (const c of cleanups) c();
-  });
-  const project = (sub: string, extra: Record<string, string> = {}): string => {
-    const p = copyFixture(sub, extra);
-    cleanups.push(p.cleanup);
-    return p.dir;
-  };
+  after(() => projects.cleanup());
+  const project = (sub: string, extra: Record<string, string> = {}): string => projects.fixture(sub, extra);
   const parses = (file: string): void => {
     const text = fs.readFileSync(file, 'utf8');
     const language = file.endsWith('.go') ? 'go' : file.endsWith('.py') ? 'python' : file.endsWith('.java') ? 'java' : file.endsWith('.js') ? 'javascript' : 'typescript';

@@ -2,54 +2,27 @@
 // layout, pythonpath), TS/JS projects whose jest/vitest/mocha configuration or existing tests name a folder. The
 // generated tests import the code from there, and run.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { pytestOption, testLayout } from '../../server/src/ai/layout';
 import type { Engine } from '../../server/src/engine/analyzer';
 import { sharedEngine } from '../helpers/engine';
-import { copyFixture, FIXTURES, runAndApply } from './helpers';
+import { FIXTURES, hasPytest, run, runAndApply, tempProjects, TSX } from './helpers';
 
-const TSX = pathToFileURL(require.resolve('tsx')).href;
 const DISCOUNT = fs.readFileSync(path.join(FIXTURES, 'py/discount.py'), 'utf8').replace(/^import requests\n/, '');
 const PRICING = fs.readFileSync(path.join(FIXTURES, 'ts/pricing.ts'), 'utf8');
 
-const hasPytest = (() => {
-  try {
-    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
-function run(cmd: string, args: string[], cwd: string): void {
-  try {
-    execFileSync(cmd, args, { cwd, stdio: 'pipe', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
-  } catch (e) {
-    const x = e as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`${cmd} ${args.join(' ')} failed:\n${x.stdout?.toString() ?? ''}${x.stderr?.toString() ?? ''}`);
-  }
-}
 
 describe('AI test layout', function () {
   this.timeout(60_000);
   let engine: Engine;
-  const cleanups: (() => void)[] = [];
+  const projects = tempProjects();
   before(async () => {
     engine = await sharedEngine();
   });
-  after(() => {
-    for (const c of cleanups) c();
-  });
-  /** A temp project of just these files (the methods fixtures' empty-ish Go folder is a neutral base). */
-  const project = (files: Record<string, string>): string => {
-    const p = copyFixture('methods/go', files);
-    fs.rmSync(path.join(p.dir, 'ledger.go'));
-    cleanups.push(p.cleanup);
-    return p.dir;
-  };
+  after(() => projects.cleanup());
+  const project = (files: Record<string, string>): string => projects.files(files);
 
   describe('Python', () => {
     it('src layout with pytest testpaths and pythonpath in pyproject.toml: tests/test_pricing.py imports shop.pricing; pytest passes', async function () {

@@ -2,51 +2,26 @@
 // constructor's own guards), static methods are called through the class, Go methods get a receiver from NewT or the
 // type's zero value. Generated files are parsed, compiled where a compiler is here, and run where the framework is.
 import { strict as assert } from 'node:assert';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { syntaxProblems } from '../../server/src/ai/validate';
 import type { Engine } from '../../server/src/engine/analyzer';
 import { languageForPath } from '../../server/src/engine/languages';
 import { sharedEngine } from '../helpers/engine';
-import { copyFixture, prepare, runAndApply } from './helpers';
+import { hasPytest, prepare, run, runAndApply, tempProjects, TSX } from './helpers';
 
-const TSX = pathToFileURL(require.resolve('tsx')).href;
 
-const hasPytest = (() => {
-  try {
-    execFileSync('python3', ['-m', 'pytest', '--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
-function run(cmd: string, args: string[], cwd: string): void {
-  try {
-    execFileSync(cmd, args, { cwd, stdio: 'pipe', env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' } });
-  } catch (e) {
-    const x = e as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(`${cmd} ${args.join(' ')} failed:\n${x.stdout?.toString() ?? ''}${x.stderr?.toString() ?? ''}`);
-  }
-}
 
 describe('AI offline generator: tests for methods', function () {
   this.timeout(60_000);
   let engine: Engine;
-  const cleanups: (() => void)[] = [];
+  const projects = tempProjects();
   before(async () => {
     engine = await sharedEngine();
   });
-  after(() => {
-    for (const c of cleanups) c();
-  });
-  const project = (sub: string, extra: Record<string, string> = {}): string => {
-    const p = copyFixture(`methods/${sub}`, extra);
-    cleanups.push(p.cleanup);
-    return p.dir;
-  };
+  after(() => projects.cleanup());
+  const project = (sub: string, extra: Record<string, string> = {}): string => projects.fixture(`methods/${sub}`, extra);
   const parsed = (file: string): string => {
     const text = fs.readFileSync(file, 'utf8');
     assert.deepEqual(syntaxProblems(engine.pool, languageForPath(file)!, text), [], text);

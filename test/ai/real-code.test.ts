@@ -10,24 +10,17 @@ import { mergeInto } from '../../server/src/ai/merge';
 import type { Engine } from '../../server/src/engine/analyzer';
 import type { LanguageId } from '../../server/src/engine/languages';
 import { sharedEngine } from '../helpers/engine';
-import { copyFixture, prepare, runAndApply } from './helpers';
+import { prepare, runAndApply, tempProjects } from './helpers';
 
 describe('AI offline generator on real-code shapes', function () {
   this.timeout(60_000);
   let engine: Engine;
-  const cleanups: (() => void)[] = [];
+  const projects = tempProjects();
   before(async () => {
     engine = await sharedEngine();
   });
-  after(() => {
-    for (const c of cleanups) c();
-  });
-  const project = (files: Record<string, string>): string => {
-    const p = copyFixture('methods/go', files);
-    fs.rmSync(path.join(p.dir, 'ledger.go'));
-    cleanups.push(p.cleanup);
-    return p.dir;
-  };
+  after(() => projects.cleanup());
+  const project = (files: Record<string, string>): string => projects.files(files);
   const reason = (file: string, needle: string): string => {
     const { prepared, free } = prepare(engine, file, needle, 'tests');
     free();
