@@ -101,6 +101,21 @@ describe('rule registry', () => {
     }
   });
 
+  it('triggers are found in one pass exactly as a substring search finds them', async () => {
+    const engine = await sharedEngine();
+    // Overlapping and nested triggers of several rules, at the same and at neighbouring positions.
+    const texts = ['', 'resp, err := http.Get(url)', 'xClient.Do(req) requests.get(u) await fetch(a)', 'Math.random() math/rand random.', 'MongoClient(uri, w=0) KafkaProducer'];
+    for (const lang of ['go', 'python', 'typescript', 'java'] as const) {
+      const scan = engine.registry.forLanguage(lang).triggerScan;
+      assert.ok(scan, lang);
+      const triggers = new Set(RULES.flatMap((r) => ('triggers' in r.spec && r.spec.languages.includes(lang) ? r.spec.triggers ?? [] : [])));
+      for (const text of texts) {
+        const starts: string[] = Array.from(text.matchAll(scan), (m) => m[1] ?? '');
+        for (const t of triggers) assert.equal(starts.some((s) => s.startsWith(t)), text.includes(t), `${lang}: "${t}" in "${text}"`);
+      }
+    }
+  });
+
   it('the catalogue covers every pillar, every language and Kubernetes', () => {
     assert.ok(RULES.length >= 12, `only ${RULES.length} rules`);
     for (const p of PILLARS) assert.ok(RULES.some((r) => r.meta.pillar === p), `no ${p} rule`);

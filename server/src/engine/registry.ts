@@ -16,6 +16,18 @@ export interface FusedQuery {
 export interface CompiledLanguage {
   /** Every query rule of the language, fused. */
   fused?: FusedQuery;
+  /** Finds, in one pass over a text, the longest trigger of the language's rules starting at each position. */
+  triggerScan?: RegExp;
+}
+
+/**
+ * One regex for all of a language's triggers (about 170): a zero-width lookahead tried at every position, longest
+ * alternative first, so each position reports the longest trigger that starts there, and every trigger present is a
+ * prefix of one reported. Four times faster than a substring search per trigger (a miss scans the whole text).
+ */
+function triggerScan(triggers: readonly string[]): RegExp {
+  const alternatives = [...triggers].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?=(${alternatives.join('|')}))`, 'g');
 }
 
 /** A rule query that did not compile: the rule is left out for that language, and a test fails. */
@@ -141,11 +153,12 @@ export class RuleRegistry {
     // Compile the fused query first and map its patterns back to rules by source offset: one compile per language
     // (start-up was a second per catalogue). Only when it fails are the rules compiled one by one, to find the culprit.
     const fused = fuseAll(language, lang, candidates) ?? fuseOneByOne(language, lang, candidates, errors);
+    const triggers = [...new Set(candidates.flatMap((d) => (d.spec as QueryRuleSpec).triggers ?? []))];
     for (const e of errors) {
       this.compileErrors.push(e);
       this.onError?.(e);
     }
-    return fused ? { fused } : {};
+    return { ...(fused ? { fused } : {}), ...(triggers.length ? { triggerScan: triggerScan(triggers) } : {}) };
   }
 
   /** Metadata of every rule, sorted by id. */

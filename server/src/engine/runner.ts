@@ -79,17 +79,30 @@ export function runRules(
     return c;
   };
 
-  const { fused } = registry.forLanguage(ctx.language);
+  const { fused, triggerScan } = registry.forLanguage(ctx.language);
   let truncated = false;
   let localKey = '';
   if (fused) {
     const active = new Map<RuleDefinition, Exclude<RuleLevel, 'off'>>();
+    // One pass over the text finds the triggers (CompiledLanguage.triggerScan): a trigger is present when it is a
+    // prefix of the longest trigger found at some position.
+    const found = new Map<string, boolean>();
+    let starts: string[] | undefined;
+    const present = (t: string): boolean => {
+      let v = found.get(t);
+      if (v === undefined) {
+        starts ??= triggerScan ? [...new Set(Array.from(ctx.text.matchAll(triggerScan), (m) => m[1] ?? ''))] : [];
+        v = triggerScan ? starts.some((s) => s.startsWith(t)) : ctx.text.includes(t);
+        found.set(t, v);
+      }
+      return v;
+    };
     for (const d of fused.rules) {
       const spec = d.spec;
       if (!isQueryRule(spec)) continue;
       const lvl = level(d.meta);
       if (lvl === 'off') continue;
-      if (spec.triggers && !spec.triggers.some((t) => ctx.text.includes(t))) continue;
+      if (spec.triggers && !spec.triggers.some(present)) continue;
       if (spec.when && !spec.when(ctx.text, ctxFor(d).options)) continue;
       active.set(d, lvl);
       if (spec.local) localKey += `${d.meta.id}=${lvl}${spec.fileFacts ? `:${spec.fileFacts(ctx.text)}` : ''},`;
