@@ -210,6 +210,23 @@ describe('runs: k6', function () {
       assert.match(rec.reason ?? '', /fast latency\.p95 35\d(\.\d)?ms/);
     });
 
+    it('production: refused by default; when the policy allows it, only with the typed context name (as for chaos)', async () => {
+      kube = await new FakeKube({ k6Runner: () => ({ exitCode: 0, log: runnerLog(10, 0, 10) }) }).start();
+      tmp = tempDir('dfx-k6op-');
+      const api = createRuns(TIMING);
+      const prod = kube.writeKubeconfig(tmp.dir, 'shop-prod');
+      const req = (policy: Policy, confirmation?: string) => ({ kind: 'perf' as const, scenario: 'checkout', policy, root: tmp.dir, kubeconfig: { files: [prod] }, ...(confirmation ? { confirmation } : {}) });
+      const refused = await api.preflight(req(POLICY));
+      assert.match(refused.checks.find((c) => c.id === 'guardrail.context')?.detail ?? '', /counts as production/);
+      const allowed: Policy = { ...POLICY, chaos: { guardrails: { allowedNamespaces: ['shop'], allowProduction: true } } };
+      const noToken = await api.preflight(req(allowed));
+      assert.equal(noToken.checks.find((c) => c.id === 'guardrail.confirmation')?.status, 'fail');
+      assert.deepEqual(noToken.confirmation, { required: true, token: 'shop-prod', reason: 'context name "shop-prod" contains "prod"' });
+      const typed = await api.preflight(req(allowed, 'shop-prod'));
+      assert.ok(typed.ok, JSON.stringify(typed.checks));
+      assert.equal(typed.checks.find((c) => c.id === 'guardrail.confirmation')?.status, 'pass');
+    });
+
     it('exit 108 (test.abort) is an error, not a pass', async () => {
       const rec = await run(() => ({ exitCode: 108, log: runnerLog(10, 0, 10) }));
       assert.equal(rec.verdict, 'error');

@@ -9,10 +9,10 @@ import { parsePercent } from '../policy/units';
 import type { CleanupReport, KubeObject, Preflight, PreflightCheck, RunEngine, RunRequest, TargetRecord } from './api';
 import { journalledCleanup } from './cleanup';
 import { chaosMeshFinished, chaosMeshView, litmusEngineView, litmusFinished, litmusResultView } from './chaos-status';
-import { checkAsked, checkBlastRadius, checkConfirmation, checkContext, checkDuration, checkNamespace } from './guardrails';
+import { checkAsked, checkBlastRadius, checkDuration, checkNamespace } from './guardrails';
 import { Kube, type LiveObject, typeOf } from './kube/client';
+import { connectCluster } from './connect';
 import { ClusterError } from './kube/errors';
-import { kubeconfigFor } from './kube/kubeconfig';
 import {
   buildChaosMesh,
   buildLitmus,
@@ -76,7 +76,6 @@ export async function prepareChaos(req: RunRequest, runId: string, timing: Chaos
   const checks: PreflightCheck[] = [];
   const pf: Preflight = { ok: false, checks, objects: [], targets: [], context: undefined, server: undefined, namespace, confirmation: undefined, runId };
   const objects: Array<{ object: KubeObject; plural: string }> = [];
-  let kube: Kube | undefined;
 
   // Guardrails that need no cluster.
   if (!namespace) checks.push({ id: 'guardrail.namespace', title: t('Namespace allowed'), status: 'fail', detail: t('the experiment has no target.namespace'), fix: t('set target.namespace, or pass --namespace') });
@@ -115,28 +114,8 @@ export async function prepareChaos(req: RunRequest, runId: string, timing: Chaos
   }
   if (req.kind === 'under-load' && !hypothesis.length) checks.push({ id: 'hypothesis', title: t('Steady-state hypothesis'), status: 'warn', detail: t('no SLO thresholds: the run cannot stop the fault early'), fix: t('add hypothesis.slos to the experiment or slos to the scenario') });
 
-  // The context: from the kubeconfig, never a silent localhost.
-  try {
-    const k = kubeconfigFor({ ...(req.context !== undefined ? { context: req.context } : {}), ...(req.kubeconfig ? { kubeconfig: req.kubeconfig } : {}) });
-    pf.context = k.context;
-    pf.server = k.server;
-    kube = new Kube(k.kc, k.server);
-    checks.push({ id: 'kubeconfig', title: t('Cluster context'), status: 'pass', detail: `${k.context} → ${k.server}` });
-  } catch (err) {
-    const info = err instanceof ClusterError ? err.info : { message: (err as Error).message, nextStep: '' };
-    checks.push({ id: 'kubeconfig', title: t('Cluster context'), status: 'fail', detail: info.message, fix: info.nextStep });
-  }
-  if (pf.context !== undefined) {
-    const c = checkContext(pf.context, pf.server, g);
-    checks.push(c.check);
-    if (c.production && g?.allowProduction) {
-      pf.confirmation = { required: true, token: pf.context, reason: c.production };
-      if (!req.dryRun) {
-        const conf = checkConfirmation(pf.context, c.production, req.confirmation);
-        if (conf) checks.push(conf);
-      }
-    }
-  }
+  // The context: from the kubeconfig, never a silent localhost; its guardrails and typed confirmation.
+  const kube = connectCluster(req, pf, g);
   if (!req.dryRun) {
     const asked = checkAsked(g, req.confirmed);
     if (asked) checks.push(asked);

@@ -9,11 +9,11 @@ import type { PerfScenario, Policy } from '../policy/types';
 import type { CleanupReport, KubeObject, Preflight, PreflightCheck, RunRequest } from './api';
 import type { ChaosTiming } from './chaos-run';
 import { journalledCleanup } from './cleanup';
-import { checkContext, checkNamespace } from './guardrails';
+import { checkNamespace } from './guardrails';
 import { judgeK6, k6OperatorObjects, k6Script, k6TargetUrl, mergeSummaries, parseSummaryLine, scenarioDurationMs, type RunnerLine } from './k6';
 import { Kube, typeOf } from './kube/client';
+import { connectCluster } from './connect';
 import { ClusterError } from './kube/errors';
-import { kubeconfigFor } from './kube/kubeconfig';
 import { refOf } from './manifests';
 import type { RunJournal } from './record';
 import { scenarioThresholds, type Threshold } from './slo';
@@ -105,19 +105,8 @@ export async function prepareK6Operator(req: RunRequest, s: PerfScenario, runId:
   if (errors.length) checks.push({ id: 'load.thresholds', title: t('SLO thresholds'), status: 'fail', detail: errors.join('; ') });
   if (!namespace) checks.push({ id: 'guardrail.namespace', title: t('Namespace allowed'), status: 'fail', detail: t('k6-operator scenarios need namespace'), fix: t('set namespace on scenario "{0}", or pass --namespace', s.name) });
   else checks.push(checkNamespace(namespace, g, 'load'));
-  let kube: Kube | undefined;
-  try {
-    const k = kubeconfigFor({ ...(req.context !== undefined ? { context: req.context } : {}), ...(req.kubeconfig ? { kubeconfig: req.kubeconfig } : {}) });
-    pf.context = k.context;
-    pf.server = k.server;
-    kube = new Kube(k.kc, k.server);
-    checks.push({ id: 'kubeconfig', title: t('Cluster context'), status: 'pass', detail: `${k.context} → ${k.server}` });
-    const c = checkContext(k.context, k.server, g);
-    checks.push(c.check);
-  } catch (err) {
-    const info = err instanceof ClusterError ? err.info : { message: (err as Error).message, nextStep: '' };
-    checks.push({ id: 'kubeconfig', title: t('Cluster context'), status: 'fail', detail: info.message, fix: info.nextStep });
-  }
+  // The context, its guardrails and (production the policy allows) the typed confirmation, as for chaos.
+  const kube = connectCluster(req, pf, g);
   const objects = namespace ? k6OperatorObjects(s, k6Script(s, thresholds, runId, false), runId, namespace) : [];
   pf.objects = objects.map((o) => o.object);
   if (kube && namespace && !checks.some((c) => c.status === 'fail')) {
