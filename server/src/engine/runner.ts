@@ -91,8 +91,9 @@ export function runRules(
     const present = (t: string): boolean => {
       let v = found.get(t);
       if (v === undefined) {
+        // The scan is built from the triggers of these very rules, so it exists whenever a trigger is asked about.
         starts ??= triggerScan ? [...new Set(Array.from(ctx.text.matchAll(triggerScan), (m) => m[1] ?? ''))] : [];
-        v = triggerScan ? starts.some((s) => s.startsWith(t)) : ctx.text.includes(t);
+        v = starts.some((s) => s.startsWith(t));
         found.set(t, v);
       }
       return v;
@@ -223,13 +224,13 @@ function localizeReport(d: RuleDefinition, r: Report): Report {
   return complete ? { ...r, message } : r;
 }
 
-/** A pattern with alternatives can match the same node twice; keep one finding per rule and span. */
 /** Findings in text order, each (rule, span) once. */
 export function sortFindings(findings: Finding[]): Finding[] {
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   return dedupe(findings);
 }
 
+/** A pattern with alternatives can match the same node twice; keep one finding per rule and span. */
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => {
