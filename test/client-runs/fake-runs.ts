@@ -16,6 +16,7 @@ import type {
   RunsApi,
   StartOptions,
 } from '../../server/src/runs/api';
+import { newRecord } from '../../server/src/runs/record';
 
 export function context(name: string, over: Partial<KubeContextInfo> = {}): KubeContextInfo {
   return { name, cluster: name, user: `${name}-admin`, server: `https://${name}.example:6443`, namespace: undefined, production: /prod/.test(name), current: false, ...over };
@@ -26,42 +27,8 @@ export const iso = (ms: number): string => new Date(T0 + ms).toISOString();
 
 /** A finished record with sensible defaults. */
 export function record(over: Partial<RunRecord> = {}): RunRecord {
-  return {
-    version: 1,
-    id: 'run-1',
-    kind: 'perf',
-    name: 'healthz-smoke',
-    experiment: undefined,
-    scenario: 'healthz-smoke',
-    engine: 'local',
-    loadEngine: undefined,
-    state: 'passed',
-    verdict: 'pass',
-    reason: undefined,
-    who: 'dev',
-    host: 'box',
-    pid: 1,
-    policyPath: '/ws/.dfx.yaml',
-    context: undefined,
-    server: undefined,
-    namespace: undefined,
-    dryRun: false,
-    createdAt: iso(0),
-    startedAt: iso(0),
-    finishedAt: iso(10_000),
-    created: [],
-    deleted: [],
-    leftovers: [],
-    targets: [],
-    timeline: [],
-    samples: [],
-    load: undefined,
-    slos: [],
-    evidence: [],
-    preflight: [],
-    stoppedEarly: false,
-    ...over,
-  };
+  const fresh = newRecord({ id: 'run-1', kind: 'perf', name: 'healthz-smoke', scenario: 'healthz-smoke', engine: 'local', who: 'dev', policyPath: '/ws/.dfx.yaml', dryRun: false });
+  return { ...fresh, state: 'passed', verdict: 'pass', host: 'box', pid: 1, createdAt: iso(0), startedAt: iso(0), finishedAt: iso(10_000), ...over };
 }
 
 export function summary(r: RunRecord, orphaned = false): RunSummary {
