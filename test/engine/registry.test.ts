@@ -70,7 +70,9 @@ describe('rule registry', () => {
     for (const { meta } of RULES) {
       if (meta.kubernetes) continue;
       for (const lang of meta.languages) {
-        assert.ok(engine.registry.fused.get(lang)?.rules.some((r) => r.meta.id === meta.id), `${meta.id} has no compiled query for ${lang}`);
+        const c = engine.registry.forLanguage(lang);
+        assert.ok(c.rules.some((r) => r.meta.id === meta.id), `${meta.id} has no compiled query for ${lang}`);
+        assert.ok(c.fused?.rules.some((r) => r.meta.id === meta.id) || c.gated?.gates.has(c.rules.find((r) => r.meta.id === meta.id) as never), `${meta.id}: no patterns for ${lang}`);
       }
     }
   });
@@ -83,9 +85,9 @@ describe('rule registry', () => {
       const subset = all.rules.slice(0, 3);
       // Scan: no compile however often the set is asked for, until the waste it is charged reaches a compile's cost.
       for (let i = 0; i < 5; i++) assert.equal(engine.registry.fusedFor('go', subset, false), all);
-      engine.registry.noteWaste('go', subset, 1);
+      engine.registry.noteWaste('go', subset, false, 1);
       assert.equal(engine.registry.fusedFor('go', subset, false), all);
-      engine.registry.noteWaste('go', subset, 10_000);
+      engine.registry.noteWaste('go', subset, false, 10_000);
       const own = engine.registry.fusedFor('go', subset, false);
       assert.notEqual(own, all);
       assert.deepEqual(own?.rules, subset);

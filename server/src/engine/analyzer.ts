@@ -82,10 +82,10 @@ export class Engine {
    * Load the grammars and the rules (the built-in catalogue unless `rules` is given); each language's queries compile
    * when its first file is analysed, and a rule whose query does not compile is reported to `onCompileError` then.
    */
-  static async create(opts: { grammarDir?: string; rules?: readonly RuleDefinition[]; onCompileError?: (e: CompileError) => void } = {}): Promise<Engine> {
+  static async create(opts: { grammarDir?: string; rules?: readonly RuleDefinition[]; onCompileError?: (e: CompileError) => void; gates?: boolean } = {}): Promise<Engine> {
     const pool = await ParserPool.create(opts.grammarDir);
     const rules = opts.rules ?? (await import('../rules/index')).RULES;
-    return new Engine(pool, RuleRegistry.compile(rules, pool, opts.onCompileError));
+    return new Engine(pool, RuleRegistry.compile(rules, pool, opts.onCompileError, { gates: opts.gates ?? true }));
   }
 
   /** Parse and analyse a whole text (the CLI's path); the tree is freed before returning. */

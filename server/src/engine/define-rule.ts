@@ -76,9 +76,10 @@ export interface QueryRuleSpec extends RuleBase {
   triggers?: string[];
   /**
    * Checked after `triggers`, once per file: false skips the rule for the file. For what a substring cannot say: an
-   * option that turns the rule off, or a file-level regex. Must be sound: false only when no match could be reported.
+   * option that turns the rule off, a file-level regex, the kind of file (a rule about tests skips the rest). Must be
+   * sound: false only when no match could be reported.
    */
-  when?: (text: string, options: Readonly<Record<string, unknown>>) => boolean;
+  when?: (text: string, options: Readonly<Record<string, unknown>>, file: { path: string; relativePath: string }) => boolean;
   /**
    * Set when every match lies inside one top-level declaration (a child of the file's root node) and its finding,
    * message and fix depend only on that declaration, the path and the options: no imports, no other functions, no

@@ -1,23 +1,53 @@
 import { Query, type Language } from 'web-tree-sitter';
 import { isQueryRule, type K8sRuleSpec, type QueryRuleSpec, type RuleDefinition } from './define-rule';
+import { patternGates, type PatternGate } from './gates';
 import { LANGUAGES, type LanguageId } from './languages';
 import type { ParserPool } from './parser-pool';
 import type { RuleMeta } from './types';
 
-/** All query rules of one language fused into one Query, so one pass over the tree runs them all. */
+/**
+ * A language's query rules fused into one Query, so one pass over the tree runs them all: every ungated pattern, and
+ * in front, one index pattern `(T) @gate` per root type T of the gated patterns (their `patternRule` is undefined).
+ */
 export interface FusedQuery {
   query: Query;
-  /** The rule of each pattern index. */
-  patternRule: readonly RuleDefinition[];
+  /** The rule of each pattern index; undefined for an index pattern. */
+  patternRule: readonly (RuleDefinition | undefined)[];
+  /** The node type an index pattern matches, by pattern index (undefined for a rule's pattern). */
+  indexType: readonly (string | undefined)[];
+  /** The rules with ungated patterns in this query. */
   rules: readonly RuleDefinition[];
+  /** True when the index patterns are in. */
+  index: boolean;
+}
+
+/**
+ * The gated patterns (gates.ts) of a language's rules. They are not in the fused query: the fused pass finds the nodes
+ * of their root types (index patterns), and a rule's gated patterns run, as a query of their own (gatedQuery), at each
+ * such node that holds one of the rule's words. Where nine calls in ten are rejected on their callee's name, the
+ * rejected ones then cost an index match each instead of a match, unmarshalling and a predicate per pattern.
+ */
+export interface GatedPatterns {
+  /** Per rule, the words its gated patterns need, by their root node type. */
+  gates: ReadonlyMap<RuleDefinition, ReadonlyMap<string, readonly string[]>>;
+  /** Per rule, its gated patterns' text. */
+  sources: ReadonlyMap<RuleDefinition, string>;
 }
 
 /** One language's compiled rules. */
 export interface CompiledLanguage {
-  /** Every query rule of the language, fused. */
+  /** The ungated patterns and the index patterns, fused. */
   fused?: FusedQuery;
-  /** Finds, in one pass over a text, the longest trigger of the language's rules starting at each position. */
+  gated?: GatedPatterns;
+  /** Every query rule of the language that compiled, in catalogue order. */
+  rules: readonly RuleDefinition[];
+  /**
+   * Finds, in one pass over a text, the longest trigger or gate word of the language's rules starting at each
+   * position: a trigger or word is at a position when it is a prefix of the one reported there.
+   */
   triggerScan?: RegExp;
+  /** For each word the scan can report, the gate words that are its prefixes (so occur where it does). */
+  gateWordsAt: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -28,6 +58,14 @@ export interface CompiledLanguage {
 function triggerScan(triggers: readonly string[]): RegExp {
   const alternatives = [...triggers].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return new RegExp(`(?=(${alternatives.join('|')}))`, 'g');
+}
+
+/** What the registry keeps per language: the compiled rules and the sources subsets are built from. */
+interface Compiled extends CompiledLanguage {
+  /** Each rule's ungated patterns. */
+  mainSource: ReadonlyMap<RuleDefinition, string>;
+  /** The index patterns. */
+  indexSource: string;
 }
 
 /** A rule query that did not compile: the rule is left out for that language, and a test fails. */
@@ -57,7 +95,9 @@ export class RuleRegistry {
   private compileMs = 25;
 
   /** Per language, compiled the first time a file of that language is analysed (start-up pays only for what it uses). */
-  private readonly compiled = new Map<LanguageId, CompiledLanguage>();
+  private readonly compiled = new Map<LanguageId, Compiled>();
+  /** Each rule's gated query by `language:id` (null: none, or it did not compile). */
+  private readonly ruleQueries = new Map<string, Query | null>();
   private readonly compileErrors: CompileError[] = [];
   readonly kubernetesRules: readonly RuleDefinition[];
 
@@ -65,6 +105,8 @@ export class RuleRegistry {
     readonly rules: readonly RuleDefinition[],
     private readonly pool: ParserPool,
     private readonly onError?: (e: CompileError) => void,
+    /** False runs every pattern in the fused pass (the equivalence test and the bench compare both ways). */
+    private readonly gates = true,
   ) {
     const ids = new Set<string>();
     for (const d of rules) {
@@ -76,7 +118,7 @@ export class RuleRegistry {
   }
 
   /** A language's query rules fused into one query, compiled on first use. */
-  forLanguage(lang: LanguageId): CompiledLanguage {
+  forLanguage(lang: LanguageId): Compiled {
     let c = this.compiled.get(lang);
     if (!c) this.compiled.set(lang, (c = this.compileLanguage(lang)));
     return c;
@@ -94,7 +136,9 @@ export class RuleRegistry {
 
   /** Rules whose query does not compile, for every language (compiles those not compiled yet). */
   get errors(): readonly CompileError[] {
-    for (const { id } of LANGUAGES) this.forLanguage(id);
+    for (const { id } of LANGUAGES) {
+      for (const d of this.forLanguage(id).gated?.sources.keys() ?? []) this.gatedQuery(id, d);
+    }
     return this.compileErrors;
   }
 
@@ -107,11 +151,12 @@ export class RuleRegistry {
    * set is often a quarter of the catalogue and runs in half the time. Compiling every set seen twice spent 2.5 s of
    * 7.5 on the fixture corpus (sets vary file to file); never compiling cost a third more on generated code.
    */
-  fusedFor(lang: LanguageId, active: readonly RuleDefinition[], compile = true): FusedQuery | undefined {
-    const all = this.forLanguage(lang).fused;
-    if (!all || !active.length) return undefined;
-    if (active.length === all.rules.length) return all;
-    const key = subsetKey(lang, active);
+  fusedFor(lang: LanguageId, active: readonly RuleDefinition[], compile = true, index = false): FusedQuery | undefined {
+    const c = this.forLanguage(lang);
+    const all = c.fused;
+    if (!all || (!active.length && !index)) return undefined;
+    if (active.length === all.rules.length && (index || !all.index)) return all;
+    const key = subsetKey(lang, active, index);
     let f = this.subsets.get(key);
     if (f) return f;
     // Past the cap, novel sets run the full query instead of evicting.
@@ -122,43 +167,82 @@ export class RuleRegistry {
     this.misses.delete(key);
     // `active` keeps the full query's rule order, so its patterns are the full query's patterns of those rules, in order.
     const wanted = new Set(active);
-    const patternRule = all.patternRule.filter((d) => wanted.has(d));
-    const parts = active.map((d) => querySource(d.spec as QueryRuleSpec, lang));
+    const keep = all.patternRule.map((d) => (d ? wanted.has(d) : index));
+    const patternRule = all.patternRule.filter((_, i) => keep[i]);
+    const indexType = all.indexType.filter((_, i) => keep[i]);
+    const parts = [...(index ? [c.indexSource] : []), ...active.map((d) => c.mainSource.get(d) ?? '')];
     const t0 = performance.now();
-    f = { query: new Query(this.pool.language(lang), parts.join('\n')), patternRule, rules: active };
+    f = { query: new Query(this.pool.language(lang), parts.join('\n')), patternRule, indexType, rules: active, index };
     // What a compile costs here, smoothed: the price the waste of a set is weighed against.
     this.compileMs = 0.8 * this.compileMs + 0.2 * (performance.now() - t0);
     this.subsets.set(key, f);
     return f;
   }
 
+  /**
+   * A rule's gated patterns as a query of their own, compiled on first use: run at one node at a time, a query
+   * holding only them finds no candidates of other rules there. A query that does not compile is reported once (a
+   * test compiles them all) and the rule's gated patterns are skipped.
+   */
+  gatedQuery(lang: LanguageId, d: RuleDefinition): Query | undefined {
+    const key = `${lang}:${d.meta.id}`;
+    let q = this.ruleQueries.get(key);
+    if (q === undefined) {
+      const src = this.forLanguage(lang).gated?.sources.get(d);
+      q = null;
+      try {
+        if (src) q = new Query(this.pool.language(lang), src);
+      } catch (e) {
+        const error = { ruleId: d.meta.id, language: lang, message: (e as Error).message };
+        this.compileErrors.push(error);
+        this.onError?.(error);
+      }
+      this.ruleQueries.set(key, q);
+    }
+    return q ?? undefined;
+  }
+
   /** Running the full query for the set `active` cost about `ms` more than its own query would have (see fusedFor). */
-  noteWaste(lang: LanguageId, active: readonly RuleDefinition[], ms: number): void {
+  noteWaste(lang: LanguageId, active: readonly RuleDefinition[], index: boolean, ms: number): void {
     if (ms <= 0 || this.subsets.size >= RuleRegistry.MAX_SUBSETS) return;
-    const key = subsetKey(lang, active);
+    const key = subsetKey(lang, active, index);
     // A scan of a very varied tree sees a new set in most files: forget the tally rather than grow without bound.
     if (this.misses.size >= RuleRegistry.MAX_TALLIES && !this.misses.has(key)) this.misses.clear();
     this.misses.set(key, (this.misses.get(key) ?? 0) + ms);
   }
 
   /** The registry of `defs` over the loaded grammars; queries compile per language on first use. */
-  static compile(defs: readonly RuleDefinition[], pool: ParserPool, onError?: (e: CompileError) => void): RuleRegistry {
-    return new RuleRegistry(defs, pool, onError);
+  static compile(defs: readonly RuleDefinition[], pool: ParserPool, onError?: (e: CompileError) => void, opts: { gates?: boolean } = {}): RuleRegistry {
+    return new RuleRegistry(defs, pool, onError, opts.gates ?? true);
   }
 
-  private compileLanguage(lang: LanguageId): CompiledLanguage {
+  private compileLanguage(lang: LanguageId): Compiled {
     const errors: CompileError[] = [];
     const language = this.pool.language(lang);
     const candidates = this.rules.filter((d) => isQueryRule(d.spec) && d.spec.languages.includes(lang) && querySource(d.spec, lang));
-    // Compile the fused query first and map its patterns back to rules by source offset: one compile per language
-    // (start-up was a second per catalogue). Only when it fails are the rules compiled one by one, to find the culprit.
-    const fused = fuseAll(language, lang, candidates) ?? fuseOneByOne(language, lang, candidates, errors);
-    const triggers = [...new Set(candidates.flatMap((d) => (d.spec as QueryRuleSpec).triggers ?? []))];
+    // Compile the fused query first and map its patterns back to rules: one compile per language (start-up was a
+    // second per catalogue), two with gated patterns. Only when that fails are the rules compiled one by one, to find
+    // the culprit, and then nothing is gated.
+    const split = this.gates ? gatedSplit(language, lang, candidates) : undefined;
+    const whole = split ? undefined : fuseAll(language, lang, candidates) ?? fuseOneByOne(language, lang, candidates, errors);
+    const fused = split ? split.fused : whole;
+    const gated = split?.gated;
+    const triggers = candidates.flatMap((d) => (d.spec as QueryRuleSpec).triggers ?? []);
+    const words = [...new Set([...(gated?.gates.values() ?? [])].flatMap((byType) => [...byType.values()].flat()))];
+    const scanned = [...new Set([...triggers, ...words])];
     for (const e of errors) {
       this.compileErrors.push(e);
       this.onError?.(e);
     }
-    return { ...(fused ? { fused } : {}), ...(triggers.length ? { triggerScan: triggerScan(triggers) } : {}) };
+    return {
+      ...(fused ? { fused } : {}),
+      ...(gated ? { gated } : {}),
+      rules: split ? candidates : (whole?.rules ?? []),
+      mainSource: split?.mainSource ?? new Map(candidates.map((d) => [d, querySource(d.spec as QueryRuleSpec, lang)])),
+      indexSource: split?.indexSource ?? '',
+      gateWordsAt: new Map(scanned.map((w) => [w, words.filter((g) => w.startsWith(g))])),
+      ...(scanned.length ? { triggerScan: triggerScan(scanned) } : {}),
+    };
   }
 
   /** Metadata of every rule, sorted by id. */
@@ -169,14 +253,71 @@ export class RuleRegistry {
   /** Free the WASM memory of the compiled queries. */
   dispose(): void {
     for (const c of this.compiled.values()) c.fused?.query.delete();
+    for (const q of this.ruleQueries.values()) q?.delete();
+    this.ruleQueries.clear();
     this.compiled.clear();
     for (const f of this.subsets.values()) f.query.delete();
     this.subsets.clear();
   }
 }
 
-function subsetKey(lang: LanguageId, active: readonly RuleDefinition[]): string {
-  return `${lang}:${active.map((d) => d.meta.id).join(',')}`;
+function subsetKey(lang: LanguageId, active: readonly RuleDefinition[], index: boolean): string {
+  return `${lang}:${index ? '+' : ''}${active.map((d) => d.meta.id).join(',')}`;
+}
+
+/**
+ * The rules' patterns split by gates.ts: the ungated ones fused behind one index pattern per root type of the gated
+ * ones, and the gated ones fused into a query of their own. Undefined when anything does not compile or splits
+ * differently from what tree-sitter counts (then the caller fuses whole rules, ungated).
+ */
+function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDefinition[]): { fused?: FusedQuery; gated?: GatedPatterns; mainSource: Map<RuleDefinition, string>; indexSource: string } | undefined {
+  const mainSource = new Map<RuleDefinition, string>();
+  const mainRule: RuleDefinition[] = [];
+  const mainParts: string[] = [];
+  const gatedSource = new Map<RuleDefinition, string>();
+  const gates = new Map<RuleDefinition, Map<string, string[]>>();
+  for (const d of rules) {
+    const src = querySource(d.spec as QueryRuleSpec, lang);
+    if (!/@match\b/.test(src)) return undefined;
+    let patterns: PatternGate[];
+    try {
+      patterns = patternGates(src);
+    } catch {
+      return undefined;
+    }
+    if (!patterns.length) return undefined;
+    const main = patterns.filter((p) => !p.words || !p.root).map((p) => p.text);
+    const gated = patterns.filter((p) => p.words && p.root);
+    if (main.length) {
+      mainSource.set(d, main.join('\n'));
+      mainParts.push(...main);
+      for (let i = 0; i < main.length; i++) mainRule.push(d);
+    }
+    if (gated.length) {
+      gatedSource.set(d, gated.map((p) => p.text).join('\n'));
+      const byType = new Map<string, string[]>();
+      for (const p of gated) byType.set(p.root as string, [...new Set([...(byType.get(p.root as string) ?? []), ...(p.words ?? [])])]);
+      gates.set(d, byType);
+    }
+  }
+  const types = [...new Set([...gates.values()].flatMap((byType) => [...byType.keys()]))];
+  const indexSource = types.map((t) => `(${t}) @gate`).join('\n');
+  let fused: FusedQuery | undefined;
+  if (mainParts.length || types.length) {
+    const count = types.length + mainParts.length;
+    let query: Query | undefined;
+    try {
+      query = new Query(language, [indexSource, ...mainParts].filter(Boolean).join('\n'));
+    } catch {
+      return undefined;
+    }
+    if (query.patternCount() !== count) {
+      query.delete();
+      return undefined;
+    }
+    fused = { query, patternRule: [...types.map(() => undefined), ...mainRule], indexType: [...types, ...mainRule.map(() => undefined)], rules: [...mainSource.keys()], index: types.length > 0 };
+  }
+  return { ...(fused ? { fused } : {}), ...(gatedSource.size ? { gated: { gates, sources: gatedSource } } : {}), mainSource, indexSource };
 }
 
 /** All rules' queries as one Query, or undefined when it does not compile or a rule lacks its @match capture. */
@@ -210,7 +351,7 @@ function fuseAll(language: Language, lang: LanguageId, rules: readonly RuleDefin
     query.delete();
     return undefined;
   }
-  return { query, patternRule, rules };
+  return { query, patternRule, indexType: patternRule.map(() => undefined), rules, index: false };
 }
 
 /** Compile rule by rule, reporting those that fail, and fuse the rest. */
@@ -234,7 +375,7 @@ function fuseOneByOne(language: Language, lang: LanguageId, defs: readonly RuleD
       q?.delete();
     }
   }
-  return sources.length ? { query: new Query(language, sources.join('\n')), patternRule, rules } : undefined;
+  return sources.length ? { query: new Query(language, sources.join('\n')), patternRule, indexType: patternRule.map(() => undefined), rules, index: false } : undefined;
 }
 
 /** The query text of a rule for a language ('' when the rule has none for it). */

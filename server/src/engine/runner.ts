@@ -1,5 +1,6 @@
-import type { Node, Tree } from 'web-tree-sitter';
+import type { Node, Query, Tree } from 'web-tree-sitter';
 import { isQueryRule, resolveOptions, type K8sContext, type QueryRuleSpec, type Report, type RuleContext, type RuleDefinition, type RuleMatch } from './define-rule';
+import { GateOccurrences } from './gates';
 import { k8sObjects, k8sWorkloads } from './kubernetes';
 import type { FusedQuery, RuleRegistry } from './registry';
 import { ruleText } from '../l10n';
@@ -79,32 +80,34 @@ export function runRules(
     return c;
   };
 
-  const { fused, triggerScan } = registry.forLanguage(ctx.language);
+  const { fused, gated, rules: languageRules, triggerScan, gateWordsAt } = registry.forLanguage(ctx.language);
   let truncated = false;
   let localKey = '';
-  if (fused) {
+  if (languageRules.length) {
     const active = new Map<RuleDefinition, Exclude<RuleLevel, 'off'>>();
-    // One pass over the text finds the triggers (CompiledLanguage.triggerScan): a trigger is present when it is a
-    // prefix of the longest trigger found at some position.
+    // One pass over the text finds the triggers and gate words (CompiledLanguage.triggerScan): one is present where
+    // it is a prefix of the longest one found at that position.
+    let hits: [number, string][] | undefined;
+    const scan = (): [number, string][] => (hits ??= triggerScan ? Array.from(ctx.text.matchAll(triggerScan), (m): [number, string] => [m.index, m[1] ?? '']) : []);
     const found = new Map<string, boolean>();
     let starts: string[] | undefined;
     const present = (t: string): boolean => {
       let v = found.get(t);
       if (v === undefined) {
         // The scan is built from the triggers of these very rules, so it exists whenever a trigger is asked about.
-        starts ??= triggerScan ? [...new Set(Array.from(ctx.text.matchAll(triggerScan), (m) => m[1] ?? ''))] : [];
+        starts ??= [...new Set(scan().map(([, w]) => w))];
         v = starts.some((s) => s.startsWith(t));
         found.set(t, v);
       }
       return v;
     };
-    for (const d of fused.rules) {
+    for (const d of languageRules) {
       const spec = d.spec;
       if (!isQueryRule(spec)) continue;
       const lvl = level(d.meta);
       if (lvl === 'off') continue;
       if (spec.triggers && !spec.triggers.some(present)) continue;
-      if (spec.when && !spec.when(ctx.text, ctxFor(d).options)) continue;
+      if (spec.when && !spec.when(ctx.text, ctxFor(d).options, ctx)) continue;
       active.set(d, lvl);
       if (spec.local) localKey += `${d.meta.id}=${lvl}${spec.fileFacts ? `:${spec.fileFacts(ctx.text)}` : ''},`;
     }
@@ -114,19 +117,53 @@ export function runRules(
       return truncated;
     };
     const compile = opts.compile ?? true;
-    // One fused pass over the whole tree, or (region) the non-local rules over the whole tree and the local ones over
-    // the region.
-    const passes: { query: FusedQuery | undefined; rules: RuleDefinition[]; region?: Region }[] = [];
     const region = opts.region;
-    const add = (rules: RuleDefinition[], r?: Region): void => {
-      if (rules.length) passes.push({ query: registry.fusedFor(ctx.language, rules, compile), rules, ...(r ? { region: r } : {}) });
+    const local = (d: RuleDefinition): boolean => !!(d.spec as QueryRuleSpec).local;
+
+    const report = (d: RuleDefinition, captures: readonly { name: string; node: Node }[], r: Region | undefined): void => {
+      const lvl = active.get(d);
+      if (!lvl || failed.has(d.meta.id) || !isQueryRule(d.spec)) return;
+      const spec = d.spec;
+      try {
+        const rctx = ctxFor(d);
+        const rm = toRuleMatch(captures);
+        if (!rm || (r && (rm.node.startIndex < r.start || rm.node.endIndex > r.end))) return;
+        if (spec.filter && !spec.filter(rm, rctx)) return;
+        const node = rm.get('report') ?? rm.node;
+        const translated = ruleText(d.meta.id)?.message;
+        const message = translated
+          ? interpolate(translated, rm)
+          : typeof spec.message === 'string' ? interpolate(spec.message, rm) : spec.message(rm, rctx);
+        const rep: Report = { span: spanOf(node), message };
+        const fix = spec.fix?.(rm, rctx);
+        if (fix) rep.fix = fix;
+        const data = spec.data?.(rm, rctx);
+        if (data) rep.data = data;
+        push(d, rep, lvl);
+      } catch (e) {
+        fail(d, e);
+      }
     };
-    const rules = [...active.keys()];
+
+    // Gated patterns (gates.ts) run at the nodes of their root type that hold one of their words: the fused pass
+    // finds those nodes through its index patterns, and the scan finds the words.
+    const gatedActive = gated ? [...active.keys()].filter((d) => gated.gates.has(d)) : [];
+    const needIndex = gatedActive.length > 0;
+
+    // The ungated patterns: one fused pass over the whole tree, or (region) the non-local rules over the whole tree
+    // and the local ones over the region. The index goes with the whole tree when a non-local gated rule needs it.
+    const passes: { query: FusedQuery | undefined; rules: RuleDefinition[]; index: boolean; region?: Region }[] = [];
+    const add = (rules: RuleDefinition[], index: boolean, r?: Region): void => {
+      if (rules.length || index) passes.push({ query: registry.fusedFor(ctx.language, rules, compile, index), rules, index, ...(r ? { region: r } : {}) });
+    };
+    const inMain = new Set(fused?.rules);
+    const mainRules = [...active.keys()].filter((d) => inMain.has(d));
     if (region) {
-      const local = (d: RuleDefinition): boolean => !!(d.spec as QueryRuleSpec).local;
-      add(rules.filter((d) => !local(d)));
-      add(rules.filter(local), region);
-    } else add(rules);
+      const wide = gatedActive.some((d) => !local(d));
+      add(mainRules.filter((d) => !local(d)), needIndex && wide);
+      add(mainRules.filter(local), needIndex && !wide, region);
+    } else add(mainRules, needIndex);
+    const gateNodes: [Node, string][] = [];
     for (const pass of passes) {
       const query = pass.query;
       if (!query || truncated) continue;
@@ -134,34 +171,39 @@ export function runRules(
       const r = pass.region;
       const q0 = performance.now();
       const matches = query.query.matches(tree.rootNode, r ? { startIndex: r.start, endIndex: r.end, progressCallback } : { progressCallback });
-      if (wanted) {
+      if (wanted || (query.index && !pass.index)) {
         // The full query ran for a subset: the other rules' share of its patterns is about what it wasted.
-        const own = query.patternRule.reduce((n, d) => (wanted.has(d) ? n + 1 : n), 0);
-        registry.noteWaste(ctx.language, pass.rules, (performance.now() - q0) * (1 - own / query.patternRule.length));
+        const own = query.patternRule.reduce((n, d) => (d ? (!wanted || wanted.has(d) ? n + 1 : n) : pass.index ? n + 1 : n), 0);
+        registry.noteWaste(ctx.language, pass.rules, pass.index, (performance.now() - q0) * (1 - own / query.patternRule.length));
       }
       for (const m of matches) {
         const d = query.patternRule[m.patternIndex];
-        const lvl = d && active.get(d);
-        if (!d || !lvl || (wanted && !wanted.has(d)) || failed.has(d.meta.id) || !isQueryRule(d.spec)) continue;
-        const spec = d.spec;
-        try {
-          const rctx = ctxFor(d);
-          const rm = toRuleMatch(m.captures);
-          if (!rm || (r && (rm.node.startIndex < r.start || rm.node.endIndex > r.end))) continue;
-          if (spec.filter && !spec.filter(rm, rctx)) continue;
-          const report = rm.get('report') ?? rm.node;
-          const translated = ruleText(d.meta.id)?.message;
-          const message = translated
-            ? interpolate(translated, rm)
-            : typeof spec.message === 'string' ? interpolate(spec.message, rm) : spec.message(rm, rctx);
-          const rep: Report = { span: spanOf(report), message };
-          const fix = spec.fix?.(rm, rctx);
-          if (fix) rep.fix = fix;
-          const data = spec.data?.(rm, rctx);
-          if (data) rep.data = data;
-          push(d, rep, lvl);
-        } catch (e) {
-          fail(d, e);
+        if (d) {
+          if (!wanted || wanted.has(d)) report(d, m.captures, r);
+        } else if (pass.index) {
+          const node = m.captures[0]?.node;
+          const type = query.indexType[m.patternIndex];
+          if (node && type) gateNodes.push([node, type]);
+        }
+      }
+    }
+
+    if (gated && gateNodes.length && !truncated) {
+      const occurrences = new GateOccurrences(scan(), gateWordsAt, gatedActive.map((d) => [d, gated.gates.get(d) ?? new Map()] as const));
+      // A node can come twice (an index type and its supertype); its rules run once.
+      const done = new Set<number>();
+      for (const [node, type] of gateNodes) {
+        if (truncated) break;
+        if (occurrences.none(type) || done.has(node.id)) continue;
+        done.add(node.id);
+        for (const d of occurrences.rulesIn(type, node.startIndex, () => node.endIndex)) {
+          let query: Query | undefined;
+          try {
+            query = registry.gatedQuery(ctx.language, d);
+          } catch (e) {
+            fail(d, e);
+          }
+          for (const m of query?.matches(node, { maxStartDepth: 0, progressCallback }) ?? []) report(d, m.captures, region && local(d) ? region : undefined);
         }
       }
     }

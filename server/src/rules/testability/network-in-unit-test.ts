@@ -37,6 +37,8 @@ export default defineRule({
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'Unit test calls a real remote host',
   triggers: ['http://', 'https://', 'ws://', 'wss://'],
+  // Unit tests only: the rest of a project is skipped before its URLs are matched (the filter checks the same).
+  when: (_text, _options, file) => isTestPath(file.relativePath),
   query: {
     go: `((argument_list [(interpreted_string_literal) (raw_string_literal)] @match) ${URLISH})`,
     python: `

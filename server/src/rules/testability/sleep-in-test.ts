@@ -65,6 +65,8 @@ export default defineRule({
   languages: ['go', 'python', 'typescript', 'tsx', 'javascript', 'java'],
   title: 'Test sleeps for a fixed time',
   triggers: ['Sleep(', 'sleep(', 'setTimeout', 'delay(', 'wait(', 'pause('],
+  // Tests only: the rest of a project is skipped before its sleeps are matched (the filter checks the same).
+  when: (_text, _options, file) => isTestPath(file.relativePath),
   query: {
     go: `(call_expression function: (selector_expression operand: (identifier) @pkg field: (field_identifier) @fn)
           arguments: (argument_list . (_) @delay) (#eq? @pkg "time") (#eq? @fn "Sleep")) @match`,

@@ -1,0 +1,396 @@
+/**
+ * Text gates: the words a match of a query pattern must contain.
+ *
+ * web-tree-sitter checks `#eq?`, `#any-of?` and `#match?` in JavaScript, after the query engine has found a candidate
+ * and unmarshalled its captures. A pattern rooted at every call (`(method_invocation name: (identifier) @fn
+ * (#any-of? @fn "nextInt" ...))`) pays that for every call in the file, and most candidates are then rejected: on
+ * generated service code, 77% of what the fused queries found. A capture lies inside the pattern's root node, so a
+ * positive predicate on it means the root's text contains one of the predicate's words. Such a pattern only needs to
+ * run where one of its words occurs in the file (a query over that byte range), not over the whole tree.
+ */
+
+/** The shortest word worth gating on: shorter ones occur everywhere. */
+const MIN_WORD = 3;
+
+/** One top-level pattern of a query source: its text and, when it has one, its gate. */
+export interface PatternGate {
+  text: string;
+  /** Every match contains one of these words within its root node; absent when none can be derived. */
+  words?: string[];
+  /** The node type every match is rooted at (set with `words`). */
+  root?: string;
+}
+
+/**
+ * The top-level patterns of a query source, in the order tree-sitter numbers them, each with its gate.
+ * The gate comes from a positive text predicate: `#any-of?` and `#match?` fail when their capture matched nothing, so
+ * they gate wherever their capture is; `#eq?` holds vacuously then, so it gates only a capture present in every match
+ * (outside alternations and `?`/`*` quantifiers). A pattern with several roots (a sibling sequence, a quantified
+ * top level) is not gated: its captures need not lie inside one node.
+ */
+export function patternGates(source: string): PatternGate[] {
+  const tokens = tokenize(source);
+  let pos = 0;
+  const out: PatternGate[] = [];
+  while (pos < tokens.length) {
+    const start = tokens[pos]?.start ?? 0;
+    const item = parseItem();
+    if (!item) break;
+    const text = source.slice(start, tokens[pos - 1]?.end ?? source.length);
+    if (item.kind === 'pred' || item.kind === 'anchor' || item.kind === 'negfield') continue;
+    const root = rootType(item);
+    const words = root ? best(gateWords(item)) : undefined;
+    out.push(root && words ? { text, words, root } : { text });
+  }
+  return out;
+
+  function parseItem(): Item | undefined {
+    const t = tokens[pos++];
+    if (!t) return undefined;
+    let item: Item;
+    if (t.kind === 'field') {
+      // `field: item` is the item under a field name.
+      const inner = parseItem();
+      if (!inner) throw new Error('field without an item');
+      return inner;
+    }
+    if (t.value === '.') return { kind: 'anchor', children: [], captures: [] };
+    if (t.value.startsWith('!')) return { kind: 'negfield', children: [], captures: [] };
+    if (t.value === '(' && tokens[pos]?.value.startsWith('#')) {
+      const op = (tokens[pos++] as Token).value.slice(1);
+      const args: string[] = [];
+      while (tokens[pos] && tokens[pos]?.value !== ')') {
+        const a = tokens[pos++] as Token;
+        args.push(a.kind === 'string' ? a.text : a.value);
+      }
+      pos++;
+      return { kind: 'pred', children: [], captures: [], pred: { op, args } };
+    }
+    if (t.value === '(' || t.value === '[') {
+      const close = t.value === '(' ? ')' : ']';
+      const named = t.value === '(' && tokens[pos]?.kind === 'word';
+      const type = named ? (tokens[pos++] as Token).value : undefined;
+      const children: Item[] = [];
+      while (tokens[pos] && tokens[pos]?.value !== close) {
+        const c = parseItem();
+        if (c) children.push(c);
+      }
+      if (tokens[pos]?.value !== close) throw new Error(`unclosed ${t.value}`);
+      pos++;
+      item = { kind: t.value === '[' ? 'alt' : named ? 'node' : 'group', children, captures: [], ...(type ? { type } : {}) };
+    } else if (t.kind === 'string' || t.kind === 'word') item = { kind: 'node', children: [], captures: [] };
+    else throw new Error(`unexpected ${t.value}`);
+    // Quantifiers and captures follow the item, in any order.
+    for (;;) {
+      const n = tokens[pos];
+      if (n && (n.value === '?' || n.value === '*' || n.value === '+')) {
+        // `?` and `*` make the item optional, whatever else follows; `+` alone keeps it.
+        if (n.value !== '+') item.quant = n.value as '?' | '*';
+        else item.quant ??= '+';
+        pos++;
+      } else if (n?.value.startsWith('@')) {
+        item.captures.push(n.value.slice(1));
+        pos++;
+      } else break;
+    }
+    return item;
+  }
+}
+
+interface Item {
+  kind: 'node' | 'group' | 'alt' | 'pred' | 'anchor' | 'negfield';
+  /** A named node's type (`_` for the wildcard). */
+  type?: string;
+  children: Item[];
+  captures: string[];
+  quant?: '?' | '*' | '+';
+  pred?: { op: string; args: string[] };
+}
+
+/**
+ * The named node type at the top of a pattern with one root (a node, or groups around one node); undefined for a
+ * wildcard, an alternation, an anonymous node, a quantified top or several top-level items.
+ */
+function rootType(item: Item): string | undefined {
+  if (item.quant) return undefined;
+  if (item.kind === 'node') return item.type && item.type !== '_' ? item.type : undefined;
+  const items = item.children.filter((c) => c.kind !== 'pred');
+  return item.kind === 'group' && items.length === 1 ? rootType(items[0] as Item) : undefined;
+}
+
+/** The candidate word sets of a rooted pattern's positive text predicates. */
+function gateWords(root: Item): string[][] {
+  const required = new Set<string>();
+  const preds: { op: string; args: string[] }[] = [];
+  const walk = (item: Item, sure: boolean): void => {
+    const here = sure && item.quant !== '?' && item.quant !== '*';
+    if (here) for (const c of item.captures) required.add(c);
+    if (item.pred) preds.push(item.pred);
+    for (const c of item.children) walk(c, here && item.kind !== 'alt');
+  };
+  walk(root, true);
+  const sets: string[][] = [];
+  for (const { op, args } of preds) {
+    const [capture, ...values] = args;
+    if (!capture?.startsWith('@') || !values.length || values.some((v) => v.startsWith('@'))) continue;
+    if (op === 'eq?' && values.length === 1 && required.has(capture.slice(1))) sets.push(values);
+    else if (op === 'any-of?') sets.push(values);
+    else if (op === 'match?' && values.length === 1) {
+      const w = requiredWords(values[0] as string);
+      if (w) sets.push(w);
+    }
+  }
+  return sets;
+}
+
+function best(sets: string[][]): string[] | undefined {
+  let b: string[] | undefined;
+  for (const s of sets) if (!b || score(s) > score(b)) b = s;
+  return b && score(b) >= MIN_WORD ? [...new Set(b)] : undefined;
+}
+
+interface Token {
+  kind: 'punct' | 'word' | 'field' | 'string' | 'capture';
+  /** The token as written (a string keeps its quotes). */
+  value: string;
+  /** A string's content, unescaped. */
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Query source to tokens; comments dropped. */
+function tokenize(source: string): Token[] {
+  const out: Token[] = [];
+  const re = /\s+|;[^\n]*|"((?:[^"\\]|\\.)*)"|([()[\]?*+.])|(@[\w.-]+)|(![\w]+)|([\w/.-]+:(?!:))|(#[\w-]+\??)|([\w/-]+)|(\S)/gy;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(source)) && m[0]) {
+    const [all, str, punct, capture, neg, field, op, word, other] = m;
+    const base = { value: all, text: '', start: m.index, end: m.index + all.length };
+    if (str !== undefined) out.push({ ...base, kind: 'string', text: unescape(str) });
+    else if (punct) out.push({ ...base, kind: 'punct' });
+    else if (capture) out.push({ ...base, kind: 'capture' });
+    else if (neg) out.push({ ...base, kind: 'punct' });
+    else if (field) out.push({ ...base, kind: 'field' });
+    else if (op) out.push({ ...base, kind: 'punct' });
+    else if (word) out.push({ ...base, kind: 'word' });
+    else if (other) throw new Error(`unexpected ${other} in a query`);
+  }
+  return out;
+}
+
+/** How selective a word set is: its shortest word's length (one short word lets every occurrence through). */
+function score(words: readonly string[]): number {
+  return words.length ? Math.min(...words.map((w) => w.length)) : 0;
+}
+
+/** A tree-sitter query string's escapes: \n \r \t \0, and a backslash before anything else is that thing. */
+function unescape(s: string): string {
+  return s.replace(/\\(.)/gs, (_, c: string) => ({ n: '\n', r: '\r', t: '\t', '0': '\0' })[c] ?? c);
+}
+
+/**
+ * Literal words of which every string matching `source` (a JavaScript regex, no flags) contains at least one;
+ * undefined when none can be derived. Understands literals, escapes, groups, alternation and quantifiers; a class,
+ * a dot or a backreference is a gap. Conservative: when in doubt, a part yields nothing.
+ */
+export function requiredWords(source: string): string[] | undefined {
+  let pos = 0;
+  // The words a part requires, one of which is in every match of it; [] when it requires none.
+  type Alt = string[];
+  // An alternation up to `)` or the end requires the union of its alternatives' words, or nothing if one requires none.
+  const alternation = (): Alt => {
+    const alts: Alt[] = [sequence()];
+    while (source[pos] === '|') {
+      pos++;
+      alts.push(sequence());
+    }
+    return alts.some((a) => !a.length) ? [] : alts.flat();
+  };
+  // A sequence of atoms: literal runs, and groups that themselves require words. The best single requirement wins.
+  const sequence = (): Alt => {
+    let run = '';
+    let best: Alt | undefined;
+    const consider = (w: Alt | undefined): void => {
+      if (w && w.length && (!best || score(w) > score(best))) best = w;
+    };
+    const endRun = (): void => {
+      if (run) consider([run]);
+      run = '';
+    };
+    while (pos < source.length && source[pos] !== '|' && source[pos] !== ')') {
+      const c = source[pos] as string;
+      let atom: { literal?: string; words?: Alt } = {};
+      if (c === '(') {
+        pos++;
+        if (source[pos] === '?') {
+          // (?: ...) groups like a plain one; lookarounds and named groups are not literal text of the match.
+          if (source[pos + 1] === ':') pos += 2;
+          else {
+            skipGroup();
+            endRun();
+            continue;
+          }
+        }
+        const inner = alternation();
+        if (source[pos] !== ')') throw new Error('unbalanced group');
+        pos++;
+        atom = { words: inner };
+      } else if (c === '[') {
+        skipClass();
+        atom = {};
+      } else if (c === '\\') {
+        const e = source[pos + 1] ?? '';
+        pos += 2;
+        if (/[.*+?^${}()|[\]\\/\-]/.test(e)) atom = { literal: e };
+        else atom = {}; // \d \w \s \b \1 \n ...: not one literal character
+        if (e === 'b' || e === 'B') {
+          // A word boundary matches no text: the run goes on.
+          continue;
+        }
+      } else if (c === '^' || c === '$') {
+        pos++;
+        continue;
+      } else if (c === '.') {
+        pos++;
+        atom = {};
+      } else {
+        pos++;
+        atom = { literal: c };
+      }
+      // A quantifier after the atom: ? * {0,...} make it optional; + and {n,} (n ≥ 1) keep one copy but end the run.
+      const q = quantifier();
+      if (q === 'optional') {
+        endRun();
+        continue;
+      }
+      if (atom.literal !== undefined) {
+        run += atom.literal;
+        if (q === 'repeat') endRun();
+      } else {
+        endRun();
+        consider(atom.words);
+      }
+    }
+    endRun();
+    return best ?? [];
+  };
+  const quantifier = (): 'none' | 'optional' | 'repeat' => {
+    const c = source[pos];
+    let q: 'none' | 'optional' | 'repeat' = 'none';
+    if (c === '?' || c === '*') {
+      pos++;
+      q = 'optional';
+    } else if (c === '+') {
+      pos++;
+      q = 'repeat';
+    } else if (c === '{') {
+      const m = /^\{(\d+)(,\d*)?\}/.exec(source.slice(pos));
+      if (m) {
+        pos += m[0].length;
+        q = Number(m[1]) === 0 ? 'optional' : m[2] || Number(m[1]) !== 1 ? 'repeat' : 'none';
+      }
+    }
+    if (q !== 'none' && source[pos] === '?') pos++; // lazy
+    return q;
+  };
+  const skipClass = (): void => {
+    pos++;
+    if (source[pos] === '^') pos++;
+    if (source[pos] === ']') pos++;
+    while (pos < source.length && source[pos] !== ']') pos += source[pos] === '\\' ? 2 : 1;
+    pos++;
+  };
+  const skipGroup = (): void => {
+    let depth = 1;
+    pos++;
+    while (pos < source.length && depth) {
+      const c = source[pos];
+      if (c === '\\') pos++;
+      else if (c === '[') {
+        skipClass();
+        continue;
+      } else if (c === '(') depth++;
+      else if (c === ')') depth--;
+      pos++;
+    }
+  };
+  try {
+    const words = alternation();
+    return pos === source.length && words.length && words.every((w) => w) ? words : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One file's gate occurrences: where the active rules' gate words occur, kept per root type, so that a node of that
+ * type can be asked which rules have one of their words inside it (and so must run their gated patterns there).
+ */
+export class GateOccurrences<R> {
+  private readonly at = new Map<string, { starts: number[]; ends: number[]; rules: (readonly R[])[] }>();
+  private readonly typeRules = new Map<string, number>();
+
+  /**
+   * `hits`: the scan's [position, longest word there] pairs in text order; `wordsAt`: the gate words that are
+   * prefixes of a scanned word; `gates`: each active rule's words by root type.
+   */
+  constructor(hits: readonly (readonly [number, string])[], wordsAt: ReadonlyMap<string, readonly string[]>, gates: Iterable<readonly [R, ReadonlyMap<string, readonly string[]>]>) {
+    const rulesOf = new Map<string, Map<string, R[]>>();
+    for (const [rule, byType] of gates) {
+      for (const [type, words] of byType) {
+        this.typeRules.set(type, (this.typeRules.get(type) ?? 0) + 1);
+        for (const w of words) {
+          let types = rulesOf.get(w);
+          if (!types) rulesOf.set(w, (types = new Map()));
+          const rules = types.get(type);
+          if (rules) rules.push(rule);
+          else types.set(type, [rule]);
+        }
+      }
+    }
+    for (const [o, w] of hits) {
+      for (const g of wordsAt.get(w) ?? []) {
+        for (const [type, rules] of rulesOf.get(g) ?? []) {
+          let list = this.at.get(type);
+          if (!list) this.at.set(type, (list = { starts: [], ends: [], rules: [] }));
+          list.starts.push(o);
+          list.ends.push(o + g.length);
+          list.rules.push(rules);
+        }
+      }
+    }
+  }
+
+  /** True when no active rule gates on `type`. */
+  none(type: string): boolean {
+    return !this.at.has(type);
+  }
+
+  /** The rules with a word inside [start, end()) of a node of `type` (`end` is asked only when needed: a WASM call). */
+  rulesIn(type: string, start: number, end: () => number): Set<R> {
+    const out = new Set<R>();
+    const list = this.at.get(type);
+    if (!list) return out;
+    let k = lowerBound(list.starts, start);
+    if (k >= list.starts.length) return out;
+    const e = end();
+    const all = this.typeRules.get(type) ?? 0;
+    for (; k < list.starts.length && (list.starts[k] as number) < e && out.size < all; k++) {
+      if ((list.ends[k] as number) <= e) for (const r of list.rules[k] as readonly R[]) out.add(r);
+    }
+    return out;
+  }
+}
+
+/** The first index of sorted `xs` whose value is at least `x`. */
+function lowerBound(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((xs[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
