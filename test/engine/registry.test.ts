@@ -6,8 +6,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DOCS_DIR, GENERATE_COMMAND, ruleDocs } from '../../scripts/gen-rule-docs';
 import { Engine } from '../../server/src/engine/analyzer';
-import type { RuleDefinition } from '../../server/src/engine/define-rule';
+import type { QueryRuleSpec, RuleDefinition } from '../../server/src/engine/define-rule';
+import { patternGates } from '../../server/src/engine/gates';
 import { languageForPath, LANGUAGES, type LanguageId } from '../../server/src/engine/languages';
+import { querySource } from '../../server/src/engine/registry';
 import { PILLARS } from '../../server/src/engine/types';
 import { RULES } from '../../server/src/rules/index';
 import { ROOT, sharedEngine } from '../helpers/engine';
@@ -92,10 +94,14 @@ describe('rule registry', () => {
       assert.notEqual(own, all);
       assert.deepEqual(own?.rules, subset);
       assert.equal(engine.registry.fusedFor('go', subset, false), own, 'kept once compiled');
-      // Editor: the second request for another set compiles it.
+      // Editor: the second request for another set compiles it. An editor's queries hold every pattern, gated ones too.
       const other = all.rules.slice(1, 4);
-      assert.equal(engine.registry.fusedFor('go', other, true), all);
-      assert.deepEqual(engine.registry.fusedFor('go', other, true)?.rules, other);
+      const whole = engine.registry.fusedFor('go', engine.registry.forLanguage('go').rules, true);
+      assert.ok(whole && whole !== all && !whole.index && whole.patternRule.every(Boolean));
+      assert.equal(engine.registry.fusedFor('go', other, true), whole);
+      const edited = engine.registry.fusedFor('go', other, true);
+      assert.deepEqual(edited?.rules, other);
+      assert.equal(edited?.query.patternCount(), other.reduce((n, d) => n + patternGates(querySource(d.spec as QueryRuleSpec, 'go')).length, 0));
       // The subset's patterns belong to its own rules, in order.
       assert.deepEqual([...new Set(own?.patternRule)], subset);
     } finally {

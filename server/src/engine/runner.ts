@@ -147,7 +147,9 @@ export function runRules(
 
     // Gated patterns (gates.ts) run at the nodes of their root type that hold one of their words: the fused pass
     // finds those nodes through its index patterns, and the scan finds the words.
-    const gatedActive = gated ? [...active.keys()].filter((d) => gated.gates.has(d)) : [];
+    // An editor runs them in its fused pass instead (RuleRegistry.editsWhole).
+    const whole = registry.editsWhole(ctx.language, compile);
+    const gatedActive = gated && !whole ? [...active.keys()].filter((d) => gated.gates.has(d)) : [];
     const needIndex = gatedActive.length > 0;
 
     // The ungated patterns: one fused pass over the whole tree, or (region) the non-local rules over the whole tree
@@ -156,7 +158,7 @@ export function runRules(
     const add = (rules: RuleDefinition[], index: boolean, r?: Region): void => {
       if (rules.length || index) passes.push({ query: registry.fusedFor(ctx.language, rules, compile, index), rules, index, ...(r ? { region: r } : {}) });
     };
-    const inMain = new Set(fused?.rules);
+    const inMain = new Set(whole ? languageRules : fused?.rules);
     const mainRules = [...active.keys()].filter((d) => inMain.has(d));
     if (region) {
       const wide = gatedActive.some((d) => !local(d));
@@ -174,7 +176,7 @@ export function runRules(
       if (wanted || (query.index && !pass.index)) {
         // The full query ran for a subset: the other rules' share of its patterns is about what it wasted.
         const own = query.patternRule.reduce((n, d) => (d ? (!wanted || wanted.has(d) ? n + 1 : n) : pass.index ? n + 1 : n), 0);
-        registry.noteWaste(ctx.language, pass.rules, pass.index, (performance.now() - q0) * (1 - own / query.patternRule.length));
+        registry.noteWaste(ctx.language, pass.rules, pass.index, (performance.now() - q0) * (1 - own / query.patternRule.length), compile);
       }
       for (const m of matches) {
         const d = query.patternRule[m.patternIndex];
