@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { languageForPath } from '../../server/src/engine/languages';
 
 /** Every analysable file under a folder (no ignores: the bench decides what goes in). */
-function listFiles(dir: string, out: string[] = []): string[] {
+export function listFiles(dir: string, out: string[] = []): string[] {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
     if (e.isDirectory()) listFiles(p, out);

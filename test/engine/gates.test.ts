@@ -14,17 +14,8 @@ import { languageForPath } from '../../server/src/engine/languages';
 import { querySource } from '../../server/src/engine/registry';
 import type { Finding } from '../../server/src/engine/types';
 import { RULES } from '../../server/src/rules/index';
-import { buildSpecCorpus } from '../bench/corpus';
+import { buildSpecCorpus, listFiles } from '../bench/corpus';
 import { ROOT, sharedEngine } from '../helpers/engine';
-
-function files(dir: string, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) files(p, out);
-    else if (languageForPath(p)) out.push(p);
-  }
-  return out;
-}
 
 const key = (f: Finding): string => `${f.ruleId}@${f.span.start}-${f.span.end}: ${f.message}`;
 
@@ -128,9 +119,9 @@ describe('text gates', () => {
     try {
       buildSpecCorpus(ROOT, dir, Number(process.env.GATES_CORPUS_MB ?? 1));
       const all = [
-        ...files(path.join(ROOT, 'server/src/rules')).filter((p) => p.includes('.fixture.')),
-        ...files(path.join(ROOT, 'examples')),
-        ...files(dir),
+        ...listFiles(path.join(ROOT, 'server/src/rules')).filter((p) => p.includes('.fixture.')),
+        ...listFiles(path.join(ROOT, 'examples')),
+        ...listFiles(dir),
       ];
       let findings = 0;
       for (const p of all) {
