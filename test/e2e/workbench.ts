@@ -141,19 +141,27 @@ export class Workbench {
     if (!this.page.isClosed()) await this.page.screenshot({ path: path.join(OUT, `${name}.png`) }).catch(() => {});
   }
 
-  /** Presses `key` until the quick input shows (the workbench may not take keys yet), then types `text`. */
+  /**
+   * Presses `key` until the quick input shows (the workbench may not take keys yet), then types `text`. A quick pick
+   * still open or closing (a command's own) is dismissed first and waited out: pressing F1 while it closed once found
+   * the old input, which then went inert under `fill` (a 60 s timeout in CI).
+   */
   async quickInput(key: string, text: string): Promise<Locator> {
     const input = this.page.locator('.quick-input-widget input');
     for (let i = 0; ; i++) {
+      if (await input.isVisible()) {
+        await this.page.keyboard.press('Escape');
+        await input.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+      }
       await this.page.keyboard.press(key);
       try {
         await input.waitFor({ state: 'visible', timeout: 5000 });
+        await input.fill(text, { timeout: 10_000 });
         break;
       } catch (e) {
         if (i >= 3) throw e;
       }
     }
-    await input.fill(text);
     return this.page.locator('.quick-input-list .monaco-list-row');
   }
 
