@@ -192,14 +192,28 @@ export class RuleRegistry {
     return compile && !!this.forLanguage(lang).gated;
   }
 
-  /** Every pattern of the language's rules in one query, gated ones included (for editsWhole), compiled on first use. */
+  /**
+   * Every pattern of the language's rules in one query, gated ones included (for editsWhole), compiled on first use.
+   * A gated pattern that does not compile leaves out its rule only, as at start-up (fuseOneByOne).
+   */
   private wholeQuery(lang: LanguageId): FusedQuery | undefined {
     let q = this.wholes.get(lang);
     if (q === undefined) {
-      q = fuseAll(this.pool.language(lang), lang, this.forLanguage(lang).rules) ?? null;
+      const language = this.pool.language(lang);
+      const rules = this.forLanguage(lang).rules;
+      const errors: CompileError[] = [];
+      q = fuseAll(language, lang, rules) ?? fuseOneByOne(language, lang, rules, errors) ?? null;
+      for (const e of errors) this.reportCompileError(e);
       this.wholes.set(lang, q);
     }
     return q ?? undefined;
+  }
+
+  /** Keep a compile error for `errors` and tell onError, once per rule and language. */
+  private reportCompileError(e: CompileError): void {
+    if (this.compileErrors.some((x) => x.ruleId === e.ruleId && x.language === e.language)) return;
+    this.compileErrors.push(e);
+    this.onError?.(e);
   }
 
   private readonly wholes = new Map<LanguageId, FusedQuery | null>();
@@ -218,9 +232,7 @@ export class RuleRegistry {
       try {
         if (src) q = new Query(this.pool.language(lang), src);
       } catch (e) {
-        const error = { ruleId: d.meta.id, language: lang, message: (e as Error).message };
-        this.compileErrors.push(error);
-        this.onError?.(error);
+        this.reportCompileError({ ruleId: d.meta.id, language: lang, message: (e as Error).message });
       }
       this.ruleQueries.set(key, q);
     }
@@ -246,8 +258,8 @@ export class RuleRegistry {
     const language = this.pool.language(lang);
     const candidates = this.rules.filter((d) => isQueryRule(d.spec) && d.spec.languages.includes(lang) && querySource(d.spec, lang));
     // Compile the fused query first and map its patterns back to rules: one compile per language (start-up was a
-    // second per catalogue), two with gated patterns. Only when that fails are the rules compiled one by one, to find
-    // the culprit, and then nothing is gated.
+    // second per catalogue); gated patterns compile per rule on first use. Only when that fails are the rules compiled
+    // one by one, to find the culprit, and then nothing is gated.
     const split = this.gates ? gatedSplit(language, lang, candidates) : undefined;
     const whole = split ? undefined : fuseAll(language, lang, candidates) ?? fuseOneByOne(language, lang, candidates, errors);
     const fused = split ? split.fused : whole;
@@ -255,10 +267,7 @@ export class RuleRegistry {
     const triggers = candidates.flatMap((d) => (d.spec as QueryRuleSpec).triggers ?? []);
     const words = [...new Set([...(gated?.gates.values() ?? [])].flatMap((byType) => [...byType.values()].flat()))];
     const scanned = [...new Set([...triggers, ...words])];
-    for (const e of errors) {
-      this.compileErrors.push(e);
-      this.onError?.(e);
-    }
+    for (const e of errors) this.reportCompileError(e);
     return {
       ...(fused ? { fused } : {}),
       ...(gated ? { gated } : {}),
@@ -294,8 +303,9 @@ function subsetKey(lang: LanguageId, active: readonly RuleDefinition[], index: b
 
 /**
  * The rules' patterns split by gates.ts: the ungated ones fused behind one index pattern per root type of the gated
- * ones, and the gated ones fused into a query of their own. Undefined when anything does not compile or splits
- * differently from what tree-sitter counts (then the caller fuses whole rules, ungated).
+ * ones, and each rule's gated ones as source for its own query (RuleRegistry.gatedQuery). Undefined when the fused
+ * query does not compile or splits differently from what tree-sitter counts (then the caller fuses whole rules,
+ * ungated).
  */
 function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDefinition[]): { fused?: FusedQuery; gated?: GatedPatterns; mainSource: Map<RuleDefinition, string>; indexSource: string } | undefined {
   const mainSource = new Map<RuleDefinition, string>();

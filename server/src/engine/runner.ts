@@ -1,4 +1,4 @@
-import type { Node, Query, Tree } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import { isQueryRule, resolveOptions, type K8sContext, type QueryRuleSpec, type Report, type RuleContext, type RuleDefinition, type RuleMatch } from './define-rule';
 import { GateOccurrences } from './gates';
 import { k8sObjects, k8sWorkloads } from './kubernetes';
@@ -192,19 +192,18 @@ export function runRules(
 
     if (gated && gateNodes.length && !truncated) {
       const occurrences = new GateOccurrences(scan(), gateWordsAt, gatedActive.map((d) => [d, gated.gates.get(d) ?? new Map()] as const));
-      // A node can come twice (an index type and its supertype); its rules run once.
-      const done = new Set<number>();
+      // A node can come once per index type it matches; a rule's query holds all its gated patterns, so it runs once
+      // per node whichever type brought it.
+      const ran = new Map<number, Set<RuleDefinition>>();
       for (const [node, type] of gateNodes) {
         if (truncated) break;
-        if (occurrences.none(type) || done.has(node.id)) continue;
-        done.add(node.id);
+        if (occurrences.none(type)) continue;
+        let seen = ran.get(node.id);
+        if (!seen) ran.set(node.id, (seen = new Set()));
         for (const d of occurrences.rulesIn(type, node.startIndex, () => node.endIndex)) {
-          let query: Query | undefined;
-          try {
-            query = registry.gatedQuery(ctx.language, d);
-          } catch (e) {
-            fail(d, e);
-          }
+          if (seen.has(d)) continue;
+          seen.add(d);
+          const query = registry.gatedQuery(ctx.language, d);
           for (const m of query?.matches(node, { maxStartDepth: 0, progressCallback }) ?? []) report(d, m.captures, region && local(d) ? region : undefined);
         }
       }
