@@ -1,7 +1,12 @@
-// The committed JSON Schema is generated from server/src/policy/types.ts and must match it; package.json contributes it.
+// The committed JSON Schema is generated from server/src/policy/types.ts and must match it; package.json contributes it;
+// the validator a build compiles from it ahead of time agrees with the one compiled at run time.
+import Ajv, { type ValidateFunction } from 'ajv';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import YAML from 'yaml';
 import { GENERATE_SCHEMA_COMMAND, policySchemaText, SCHEMA_FILE } from '../../scripts/gen-policy-schema';
 import { POLICY_SCHEMA, propertiesOf, schemaAt } from '../../server/src/policy/schema';
 import { ROOT } from '../helpers/engine';
@@ -46,5 +51,43 @@ describe('docs/policy.md', () => {
   it('has the section→rule mapping table as the code has it', async () => {
     const { mappingTable } = await import('../../server/src/policy/mapping');
     assert.ok(doc.includes(mappingTable()), 'update the table in docs/policy.md from mappingTable()');
+  });
+});
+
+describe('policy validator compiled at build time', function () {
+  this.timeout(60_000);
+
+  it('reports exactly what the validator compiled at run time reports, on the example policy and every one-value mutation of it', async () => {
+    const { policyValidatorSource } = (await import('../../scripts/policy-validator.mjs')) as { policyValidatorSource(root: string): string };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfx-validator-'));
+    try {
+      const file = path.join(dir, 'validator.mjs');
+      fs.writeFileSync(file, policyValidatorSource(ROOT));
+      const { precompiled } = (await import(pathToFileURL(file).href)) as { precompiled: ValidateFunction };
+      const runtime = new Ajv({ allErrors: true, strict: false }).compile(POLICY_SCHEMA);
+      const base = YAML.parse(fs.readFileSync(path.join(ROOT, 'examples/shop/.dfx.yaml'), 'utf8')) as unknown;
+      // Every value replaced by each kind of wrong value, and every object given an unknown key.
+      const variants: unknown[] = [base];
+      const visit = (v: unknown, set: (x: unknown) => unknown): void => {
+        for (const x of [42, -1, 'text', '', true, null, [], {}, [1], { zz: 1 }]) variants.push(set(x));
+        if (Array.isArray(v)) v.forEach((c, i) => visit(c, (x) => set(v.map((o, j) => (j === i ? x : o)))));
+        else if (v && typeof v === 'object') {
+          variants.push(set({ ...v, notAKey: 1 }));
+          for (const k of Object.keys(v)) visit((v as Record<string, unknown>)[k], (x) => set({ ...v, [k]: x }));
+        }
+      };
+      visit(base, (x) => x);
+      assert.ok(variants.length > 500, `${variants.length} variants`);
+      let invalid = 0;
+      for (const doc of variants) {
+        const ok = runtime(doc);
+        assert.equal(precompiled(doc), ok, JSON.stringify(doc));
+        assert.deepEqual(precompiled.errors ?? null, runtime.errors ?? null);
+        if (!ok) invalid++;
+      }
+      assert.ok(invalid > variants.length / 2, `${invalid} of ${variants.length} invalid`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

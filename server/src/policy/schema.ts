@@ -3,6 +3,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import schemaJson from '../../../schemas/dfx-policy.schema.json';
 import { t } from '../l10n';
+import { precompiled } from './precompiled';
 
 /** The subset of JSON Schema the generator emits. */
 export interface JsonSchema {
@@ -26,9 +27,12 @@ export const POLICY_SCHEMA = schemaJson as unknown as JsonSchema;
 
 let validator: ValidateFunction | undefined;
 
-/** The compiled ajv validator (compiled on first use, once per process). */
+/**
+ * The ajv validator: a bundle's is compiled at build time (precompiled.ts); from source it is compiled on first use,
+ * once per process, with the options of scripts/policy-validator.mjs.
+ */
 export function policyValidator(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(POLICY_SCHEMA);
+  validator ??= precompiled ?? new Ajv({ allErrors: true, strict: false }).compile(POLICY_SCHEMA);
   return validator;
 }
 
