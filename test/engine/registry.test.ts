@@ -88,17 +88,27 @@ describe('rule registry', () => {
       const subset = all.rules.slice(0, 3);
       // Scan: no compile however often the set is asked for, until the waste it is charged reaches a compile's cost.
       for (let i = 0; i < 5; i++) assert.equal(engine.registry.fusedFor('go', subset, false), all);
-      engine.registry.noteWaste('go', subset, false, 1);
+      engine.registry.noteWaste('go', subset, [], 1);
       assert.equal(engine.registry.fusedFor('go', subset, false), all);
-      engine.registry.noteWaste('go', subset, false, 10_000);
+      engine.registry.noteWaste('go', subset, [], 10_000);
       const own = engine.registry.fusedFor('go', subset, false);
       assert.notEqual(own, all);
       assert.deepEqual(own?.rules, subset);
       assert.equal(engine.registry.fusedFor('go', subset, false), own, 'kept once compiled');
+      // A set's query holds the index patterns of the root types asked for, no others.
+      const types = all.index.slice(1, 3);
+      assert.equal(types.length, 2);
+      engine.registry.noteWaste('go', subset, types, 10_000);
+      const indexed = engine.registry.fusedFor('go', subset, false, [...types, 'not_a_type']);
+      assert.ok(indexed && indexed !== own);
+      assert.deepEqual(indexed.index, types);
+      assert.deepEqual(indexed.indexType.filter(Boolean), types);
+      assert.equal(indexed.query.patternCount(), indexed.patternRule.length);
+      assert.deepEqual([...new Set(indexed.patternRule.filter(Boolean))], subset);
       // Editor: the second request for another set compiles it. An editor's queries hold every pattern, gated ones too.
       const other = all.rules.slice(1, 4);
       const whole = engine.registry.fusedFor('go', engine.registry.forLanguage('go').rules, true);
-      assert.ok(whole && whole !== all && !whole.index && whole.patternRule.every(Boolean));
+      assert.ok(whole && whole !== all && !whole.index.length && whole.patternRule.every(Boolean));
       assert.equal(engine.registry.fusedFor('go', other, true), whole);
       const edited = engine.registry.fusedFor('go', other, true);
       assert.deepEqual(edited?.rules, other);

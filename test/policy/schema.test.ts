@@ -58,7 +58,7 @@ describe('policy validator compiled at build time', function () {
   this.timeout(60_000);
 
   it('reports exactly what the validator compiled at run time reports, on the example policy and every one-value mutation of it', async () => {
-    const { policyValidatorSource } = (await import('../../scripts/policy-validator.mjs')) as { policyValidatorSource(root: string): string };
+    const { policyValidatorSource } = await import('../../scripts/policy-validator.mjs');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dfx-validator-'));
     try {
       const file = path.join(dir, 'validator.mjs');

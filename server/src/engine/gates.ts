@@ -362,9 +362,14 @@ export class GateOccurrences<R> {
     }
   }
 
-  /** True when no active rule gates on `type`. */
+  /** True when no word of an active rule gating on `type` occurs in the text. */
   none(type: string): boolean {
     return !this.at.has(type);
+  }
+
+  /** The root types some word of an active rule occurs for: the nodes worth finding. */
+  types(): string[] {
+    return [...this.at.keys()];
   }
 
   /** The rules with a word inside [start, end()) of a node of `type` (`end` is asked only when needed: a WASM call). */

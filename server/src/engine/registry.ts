@@ -17,8 +17,8 @@ export interface FusedQuery {
   indexType: readonly (string | undefined)[];
   /** The rules with ungated patterns in this query. */
   rules: readonly RuleDefinition[];
-  /** True when the index patterns are in. */
-  index: boolean;
+  /** The root types its index patterns mark, in query order (empty: no index). */
+  index: readonly string[];
 }
 
 /**
@@ -64,8 +64,6 @@ function triggerScan(triggers: readonly string[]): RegExp {
 interface Compiled extends CompiledLanguage {
   /** Each rule's ungated patterns. */
   mainSource: ReadonlyMap<RuleDefinition, string>;
-  /** The index patterns. */
-  indexSource: string;
 }
 
 /** A rule query that did not compile: the rule is left out for that language, and a test fails. */
@@ -150,14 +148,19 @@ export class RuleRegistry {
    * costs, and only then is it compiled. A query's cost grows with its patterns, not just its matches: a file's active
    * set is often a quarter of the catalogue and runs in half the time. Compiling every set seen twice spent 2.5 s of
    * 7.5 on the fixture corpus (sets vary file to file); never compiling cost a third more on generated code.
+   * `index`: the root types whose index patterns the caller needs (those of the full query's are kept, in its order).
+   * An index pattern marks every node of its type: Java's `argument_list` one, there for a rule of test files only,
+   * matched 87,000 times over the bench corpus in files where no rule needed it.
    */
-  fusedFor(lang: LanguageId, active: readonly RuleDefinition[], compile = true, index = false): FusedQuery | undefined {
+  fusedFor(lang: LanguageId, active: readonly RuleDefinition[], compile = true, index: readonly string[] = []): FusedQuery | undefined {
     const c = this.forLanguage(lang);
     const whole = this.editsWhole(lang, compile);
     const all = whole ? this.wholeQuery(lang) : c.fused;
-    if (!all || (!active.length && !index)) return undefined;
-    if (active.length === all.rules.length && (index || !all.index)) return all;
-    const key = subsetKey(lang, active, index, whole);
+    if (!all) return undefined;
+    const types = all.index.filter((t) => index.includes(t));
+    if (!active.length && !types.length) return undefined;
+    if (active.length === all.rules.length && types.length === all.index.length) return all;
+    const key = subsetKey(lang, active, types, whole);
     let f = this.subsets.get(key);
     if (f) return f;
     // Past the cap, novel sets run the full query instead of evicting.
@@ -168,14 +171,14 @@ export class RuleRegistry {
     this.misses.delete(key);
     // `active` keeps the full query's rule order, so its patterns are the full query's patterns of those rules, in order.
     const wanted = new Set(active);
-    const keep = all.patternRule.map((d) => (d ? wanted.has(d) : index));
+    const keep = all.patternRule.map((d, i) => (d ? wanted.has(d) : types.includes(all.indexType[i] ?? '')));
     const patternRule = all.patternRule.filter((_, i) => keep[i]);
     const indexType = all.indexType.filter((_, i) => keep[i]);
     const parts = whole
       ? active.map((d) => querySource(d.spec as QueryRuleSpec, lang))
-      : [...(index ? [c.indexSource] : []), ...active.map((d) => c.mainSource.get(d) ?? '')];
+      : [...types.map(indexPattern), ...active.map((d) => c.mainSource.get(d) ?? '')];
     const t0 = performance.now();
-    f = { query: new Query(this.pool.language(lang), parts.join('\n')), patternRule, indexType, rules: active, index };
+    f = { query: new Query(this.pool.language(lang), parts.join('\n')), patternRule, indexType, rules: active, index: types };
     // What a compile costs here, smoothed: the price the waste of a set is weighed against.
     this.compileMs = 0.8 * this.compileMs + 0.2 * (performance.now() - t0);
     this.subsets.set(key, f);
@@ -240,9 +243,11 @@ export class RuleRegistry {
   }
 
   /** Running the full query for the set `active` cost about `ms` more than its own query would have (see fusedFor). */
-  noteWaste(lang: LanguageId, active: readonly RuleDefinition[], index: boolean, ms: number, compile = false): void {
+  noteWaste(lang: LanguageId, active: readonly RuleDefinition[], index: readonly string[], ms: number, compile = false): void {
     if (ms <= 0 || this.subsets.size >= RuleRegistry.MAX_SUBSETS) return;
-    const key = subsetKey(lang, active, index, this.editsWhole(lang, compile));
+    const whole = this.editsWhole(lang, compile);
+    const all = whole ? this.wholeQuery(lang) : this.forLanguage(lang).fused;
+    const key = subsetKey(lang, active, all?.index.filter((t) => index.includes(t)) ?? [], whole);
     // A scan of a very varied tree sees a new set in most files: forget the tally rather than grow without bound.
     if (this.misses.size >= RuleRegistry.MAX_TALLIES && !this.misses.has(key)) this.misses.clear();
     this.misses.set(key, (this.misses.get(key) ?? 0) + ms);
@@ -273,7 +278,6 @@ export class RuleRegistry {
       ...(gated ? { gated } : {}),
       rules: split ? candidates : (whole?.rules ?? []),
       mainSource: split?.mainSource ?? new Map(candidates.map((d) => [d, querySource(d.spec as QueryRuleSpec, lang)])),
-      indexSource: split?.indexSource ?? '',
       gateWordsAt: new Map(scanned.map((w) => [w, words.filter((g) => w.startsWith(g))])),
       ...(scanned.length ? { triggerScan: triggerScan(scanned) } : {}),
     };
@@ -297,9 +301,12 @@ export class RuleRegistry {
   }
 }
 
-function subsetKey(lang: LanguageId, active: readonly RuleDefinition[], index: boolean, whole: boolean): string {
-  return `${lang}:${whole ? '*' : ''}${index ? '+' : ''}${active.map((d) => d.meta.id).join(',')}`;
+function subsetKey(lang: LanguageId, active: readonly RuleDefinition[], index: readonly string[], whole: boolean): string {
+  return `${lang}:${whole ? '*' : ''}${index.map((t) => `+${t}`).join('')};${active.map((d) => d.meta.id).join(',')}`;
 }
+
+/** The index pattern of a root type: every node of that type, captured. */
+const indexPattern = (type: string): string => `(${type}) @gate`;
 
 /**
  * The rules' patterns split by gates.ts: the ungated ones fused behind one index pattern per root type of the gated
@@ -307,7 +314,7 @@ function subsetKey(lang: LanguageId, active: readonly RuleDefinition[], index: b
  * query does not compile or splits differently from what tree-sitter counts (then the caller fuses whole rules,
  * ungated).
  */
-function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDefinition[]): { fused?: FusedQuery; gated?: GatedPatterns; mainSource: Map<RuleDefinition, string>; indexSource: string } | undefined {
+function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDefinition[]): { fused?: FusedQuery; gated?: GatedPatterns; mainSource: Map<RuleDefinition, string> } | undefined {
   const mainSource = new Map<RuleDefinition, string>();
   const mainRule: RuleDefinition[] = [];
   const mainParts: string[] = [];
@@ -338,7 +345,7 @@ function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDe
     }
   }
   const types = [...new Set([...gates.values()].flatMap((byType) => [...byType.keys()]))];
-  const indexSource = types.map((t) => `(${t}) @gate`).join('\n');
+  const indexSource = types.map(indexPattern).join('\n');
   let fused: FusedQuery | undefined;
   if (mainParts.length || types.length) {
     const count = types.length + mainParts.length;
@@ -352,9 +359,9 @@ function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDe
       query.delete();
       return undefined;
     }
-    fused = { query, patternRule: [...types.map(() => undefined), ...mainRule], indexType: [...types, ...mainRule.map(() => undefined)], rules: [...mainSource.keys()], index: types.length > 0 };
+    fused = { query, patternRule: [...types.map(() => undefined), ...mainRule], indexType: [...types, ...mainRule.map(() => undefined)], rules: [...mainSource.keys()], index: types };
   }
-  return { ...(fused ? { fused } : {}), ...(gatedSource.size ? { gated: { gates, sources: gatedSource } } : {}), mainSource, indexSource };
+  return { ...(fused ? { fused } : {}), ...(gatedSource.size ? { gated: { gates, sources: gatedSource } } : {}), mainSource };
 }
 
 /** All rules' queries as one Query, or undefined when it does not compile or a rule lacks its @match capture. */
@@ -388,7 +395,7 @@ function fuseAll(language: Language, lang: LanguageId, rules: readonly RuleDefin
     query.delete();
     return undefined;
   }
-  return { query, patternRule, indexType: patternRule.map(() => undefined), rules, index: false };
+  return { query, patternRule, indexType: patternRule.map(() => undefined), rules, index: [] };
 }
 
 /** Compile rule by rule, reporting those that fail, and fuse the rest. */
@@ -412,7 +419,7 @@ function fuseOneByOne(language: Language, lang: LanguageId, defs: readonly RuleD
       q?.delete();
     }
   }
-  return sources.length ? { query: new Query(language, sources.join('\n')), patternRule, indexType: patternRule.map(() => undefined), rules, index: false } : undefined;
+  return sources.length ? { query: new Query(language, sources.join('\n')), patternRule, indexType: patternRule.map(() => undefined), rules, index: [] } : undefined;
 }
 
 /** The query text of a rule for a language ('' when the rule has none for it). */

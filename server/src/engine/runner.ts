@@ -150,48 +150,51 @@ export function runRules(
     // An editor runs them in its fused pass instead (RuleRegistry.editsWhole).
     const whole = registry.editsWhole(ctx.language, compile);
     const gatedActive = gated && !whole ? [...active.keys()].filter((d) => gated.gates.has(d)) : [];
-    const needIndex = gatedActive.length > 0;
+    // Where the active gated rules' words occur, by root type: only those types' index patterns are needed.
+    const occurrences = gated && gatedActive.length ? new GateOccurrences(scan(), gateWordsAt, gatedActive.map((d) => [d, gated.gates.get(d) ?? new Map()] as const)) : undefined;
+    const indexTypes = occurrences?.types() ?? [];
 
     // The ungated patterns: one fused pass over the whole tree, or (region) the non-local rules over the whole tree
     // and the local ones over the region. The index goes with the whole tree when a non-local gated rule needs it.
-    const passes: { query: FusedQuery | undefined; rules: RuleDefinition[]; index: boolean; region?: Region }[] = [];
-    const add = (rules: RuleDefinition[], index: boolean, r?: Region): void => {
-      if (rules.length || index) passes.push({ query: registry.fusedFor(ctx.language, rules, compile, index), rules, index, ...(r ? { region: r } : {}) });
+    const passes: { query: FusedQuery | undefined; rules: RuleDefinition[]; index: readonly string[]; region?: Region }[] = [];
+    const add = (rules: RuleDefinition[], index: readonly string[], r?: Region): void => {
+      if (rules.length || index.length) passes.push({ query: registry.fusedFor(ctx.language, rules, compile, index), rules, index, ...(r ? { region: r } : {}) });
     };
     const inMain = new Set(whole ? languageRules : fused?.rules);
     const mainRules = [...active.keys()].filter((d) => inMain.has(d));
     if (region) {
       const wide = gatedActive.some((d) => !local(d));
-      add(mainRules.filter((d) => !local(d)), needIndex && wide);
-      add(mainRules.filter(local), needIndex && !wide, region);
-    } else add(mainRules, needIndex);
+      add(mainRules.filter((d) => !local(d)), wide ? indexTypes : []);
+      add(mainRules.filter(local), wide ? [] : indexTypes, region);
+    } else add(mainRules, indexTypes);
     const gateNodes: [Node, string][] = [];
     for (const pass of passes) {
       const query = pass.query;
       if (!query || truncated) continue;
       const wanted = query.rules.length === pass.rules.length ? undefined : new Set(pass.rules);
+      // The query's index types are a superset of the pass's, as its rules are of the pass's rules.
+      const types = query.index.length === pass.index.length ? undefined : new Set(pass.index);
       const r = pass.region;
       const q0 = performance.now();
       const matches = query.query.matches(tree.rootNode, r ? { startIndex: r.start, endIndex: r.end, progressCallback } : { progressCallback });
-      if (wanted || (query.index && !pass.index)) {
-        // The full query ran for a subset: the other rules' share of its patterns is about what it wasted.
-        const own = query.patternRule.reduce((n, d) => (d ? (!wanted || wanted.has(d) ? n + 1 : n) : pass.index ? n + 1 : n), 0);
+      if (wanted || types) {
+        // The full query ran for a subset: the other rules' and types' share of its patterns is about what it wasted.
+        const own = query.patternRule.reduce((n, d, i) => (d ? !wanted || wanted.has(d) : !types || types.has(query.indexType[i] ?? '')) ? n + 1 : n, 0);
         registry.noteWaste(ctx.language, pass.rules, pass.index, (performance.now() - q0) * (1 - own / query.patternRule.length), compile);
       }
       for (const m of matches) {
         const d = query.patternRule[m.patternIndex];
         if (d) {
           if (!wanted || wanted.has(d)) report(d, m.captures, r);
-        } else if (pass.index) {
+        } else {
           const node = m.captures[0]?.node;
           const type = query.indexType[m.patternIndex];
-          if (node && type) gateNodes.push([node, type]);
+          if (node && type && (!types || types.has(type))) gateNodes.push([node, type]);
         }
       }
     }
 
-    if (gated && gateNodes.length && !truncated) {
-      const occurrences = new GateOccurrences(scan(), gateWordsAt, gatedActive.map((d) => [d, gated.gates.get(d) ?? new Map()] as const));
+    if (occurrences && gateNodes.length && !truncated) {
       // A node can come once per index type it matches; a rule's query holds all its gated patterns, so it runs once
       // per node whichever type brought it.
       const ran = new Map<number, Set<RuleDefinition>>();
