@@ -8,13 +8,13 @@ const DB_RECV = /^(db|tx|trx|conn|connection|con|pool|database|cursor|cur|knex|p
 const HTTP_RECV = /^(axios|got|ky|superagent)$|([cC]lient|[sS]ession)$/;
 
 /** Is `recv.fn(...)` a database query or an outbound HTTP call? (Receiver names carry the evidence: without types, a guess by convention.) */
-function isRoundTrip(language: LanguageId, recv: string, fn: string, argc: number): boolean {
+function isRoundTrip(language: LanguageId, recv: string, fn: string, argc: () => number): boolean {
   const last = recv.split('.').pop() ?? '';
   if (language === 'go') {
     if (recv === 'http') return /^(Get|Post|Head|PostForm)$/.test(fn);
     if (/[cC]lient$/.test(last)) return /^(Get|Post|Head|PostForm|Do)$/.test(fn);
     // sync.Pool.Get() takes no argument; sqlx/gorm Get/Select/First/Find take a destination.
-    if (/^(Get|Select|First|Find|Take)$/.test(fn)) return DB_RECV.test(last) && argc > 0;
+    if (/^(Get|Select|First|Find|Take)$/.test(fn)) return DB_RECV.test(last) && argc() > 0;
     return DB_RECV.test(last) && /^(Query|QueryRow|QueryContext|QueryRowContext|Exec|ExecContext|GetContext|SelectContext|NamedExec)$/.test(fn);
   }
   if (language === 'python') {
@@ -70,9 +70,11 @@ export default defineRule({
     java: `(method_invocation object: (_) @recv name: (identifier) @fn
             (#match? @fn "^(find|get|count|exists|delete|query)|^(${JAVA_NAMES.replace(/"/g, '').replace(/ /g, '|')})$")) @match`,
   },
+  // Cheapest test first: the path, then names (the arguments are counted only when a name needs it), then the ancestors.
   filter: (m, ctx) =>
-    (m.text('recv') ? isRoundTrip(ctx.language, m.text('recv'), m.text('fn'), namedArgs(m.node.childForFieldName('arguments')).length) : true)
-    && !isTestPath(ctx.relativePath) && !!itemLoop(m.node),
+    !isTestPath(ctx.relativePath)
+    && (m.text('recv') ? isRoundTrip(ctx.language, m.text('recv'), m.text('fn'), () => namedArgs(m.node.childForFieldName('arguments')).length) : true)
+    && !!itemLoop(m.node),
   message: (m) =>
     `${callee(m)} runs once per item of this loop (the N+1 pattern): n items cost n round trips, so latency and database/upstream load grow with the data; `
     + 'fetch or write them in one batch (WHERE id IN (...) / = ANY($1), a bulk endpoint, executemany, saveAll) or load what the loop needs before it',

@@ -33,13 +33,14 @@ export default defineRule({
   },
   filter: (m, ctx) => {
     const { node } = m;
+    if (isTestPath(ctx.relativePath)) return false;
     const pair = `${m.text('pkg').replace(/^\w+\.(?=date)/, '')}.${m.text('fn')}`;
     if (/^(time\.(now|utcnow|today)|(datetime|date)\.time|System\.now|date\.(now|utcnow))$/.test(pair)) return false;
     const args = namedArgs(node.childForFieldName('arguments'));
     const constructs = node.type === 'new_expression' || node.type === 'object_creation_expression';
     // new Date(x) is not "now"; Instant.now(clock) already uses an injected clock.
     if (constructs ? args.length > 0 : args.some((a) => /clock/i.test(a.text))) return false;
-    if (isTestPath(ctx.relativePath) || inEntryPoint(node, ctx.language) || isInjectedDefault(node)) return false;
+    if (isInjectedDefault(node) || inEntryPoint(node, ctx.language)) return false;
     const fn = enclosingFunction(node);
     if (!fn || /^([nN]ow|[tT]oday|utc_?now|current_?[tT]ime(_?[mM]illis)?|millis|instant|clock)$/.test(functionName(fn))) return false;
     return !(ctx.language === 'go' && measuresLatency(node, fn));
