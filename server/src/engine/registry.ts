@@ -154,13 +154,10 @@ export class RuleRegistry {
    */
   fusedFor(lang: LanguageId, active: readonly RuleDefinition[], compile = true, index: readonly string[] = []): FusedQuery | undefined {
     const c = this.forLanguage(lang);
-    const whole = this.editsWhole(lang, compile);
-    const all = whole ? this.wholeQuery(lang) : c.fused;
+    const { all, whole, types, key } = this.setOf(lang, active, index, compile);
     if (!all) return undefined;
-    const types = all.index.filter((t) => index.includes(t));
     if (!active.length && !types.length) return undefined;
     if (active.length === all.rules.length && types.length === all.index.length) return all;
-    const key = subsetKey(lang, active, types, whole);
     let f = this.subsets.get(key);
     if (f) return f;
     // Past the cap, novel sets run the full query instead of evicting.
@@ -242,12 +239,21 @@ export class RuleRegistry {
     return q ?? undefined;
   }
 
+  /**
+   * A set of rules and index types as fusedFor and noteWaste see it: the full query it would otherwise run, whether
+   * that is the editor's whole query, the wanted index types that query has (in its order), and the set's key.
+   */
+  private setOf(lang: LanguageId, active: readonly RuleDefinition[], index: readonly string[], compile: boolean): { all: FusedQuery | undefined; whole: boolean; types: string[]; key: string } {
+    const whole = this.editsWhole(lang, compile);
+    const all = whole ? this.wholeQuery(lang) : this.forLanguage(lang).fused;
+    const types = all?.index.filter((t) => index.includes(t)) ?? [];
+    return { all, whole, types, key: subsetKey(lang, active, types, whole) };
+  }
+
   /** Running the full query for the set `active` cost about `ms` more than its own query would have (see fusedFor). */
   noteWaste(lang: LanguageId, active: readonly RuleDefinition[], index: readonly string[], ms: number, compile = false): void {
     if (ms <= 0 || this.subsets.size >= RuleRegistry.MAX_SUBSETS) return;
-    const whole = this.editsWhole(lang, compile);
-    const all = whole ? this.wholeQuery(lang) : this.forLanguage(lang).fused;
-    const key = subsetKey(lang, active, all?.index.filter((t) => index.includes(t)) ?? [], whole);
+    const { key } = this.setOf(lang, active, index, compile);
     // A scan of a very varied tree sees a new set in most files: forget the tally rather than grow without bound.
     if (this.misses.size >= RuleRegistry.MAX_TALLIES && !this.misses.has(key)) this.misses.clear();
     this.misses.set(key, (this.misses.get(key) ?? 0) + ms);
