@@ -7,8 +7,8 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The options schema.ts compiles with; the standalone code must be made with the same ones. */
-export const POLICY_AJV_OPTIONS = { allErrors: true, strict: false };
+/** The options schema.ts compiles with; the standalone code must be made with the same ones (a test compares them). */
+const POLICY_AJV_OPTIONS = { allErrors: true, strict: false };
 
 /** An ES module exporting `precompiled`, the validate function of schemas/dfx-policy.schema.json. */
 export function policyValidatorSource(root) {
