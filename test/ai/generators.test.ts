@@ -4,6 +4,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Engine } from '../../server/src/engine/analyzer';
+import { languageForPath } from '../../server/src/engine/languages';
 import { syntaxProblems } from '../../server/src/ai/validate';
 import { ROOT, sharedEngine } from '../helpers/engine';
 import { hasPytest, prepare, run, runAndApply, tempProjects, TSX } from './helpers';
@@ -22,8 +23,7 @@ describe('AI offline generators', function () {
   const project = (sub: string, extra: Record<string, string> = {}): string => projects.fixture(sub, extra);
   const parses = (file: string): void => {
     const text = fs.readFileSync(file, 'utf8');
-    const language = file.endsWith('.go') ? 'go' : file.endsWith('.py') ? 'python' : file.endsWith('.java') ? 'java' : file.endsWith('.js') ? 'javascript' : 'typescript';
-    assert.deepEqual(syntaxProblems(engine.pool, language, text), [], text);
+    assert.deepEqual(syntaxProblems(engine.pool, languageForPath(file)!, text), [], text);
   };
 
   describe('generate tests', () => {
