@@ -2,7 +2,6 @@
 // formatting live in cli/.
 import { setLocale } from './l10n';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { CHECK_USAGE, parseArgs, POLICY_USAGE, RULES_USAGE, USAGE, UsageError, type CheckOptions, type Command } from './cli/args';
 import { failsOn, runCheck } from './cli/check';
 import { formatPolicyText, policyFiles, validatePolicies } from './cli/policy-validate';
@@ -17,20 +16,10 @@ async function main(argv: readonly string[]): Promise<number> {
   // GENAI4DFX_LANG=zh-cn prints messages in Chinese; the default is English whatever LANG says, so CI logs stay stable.
   const locale = setLocale(process.env.GENAI4DFX_LANG);
   if (locale.error) process.stderr.write(`genai4dfx: ${locale.error}\n`);
-  // Loaded on demand: the run engine (Kubernetes client, load generator) would add ~1 s to every `check` start.
+  // Loaded on demand, from bundles of their own (scripts/build.mjs): the run engine (Kubernetes client, load generator)
+  // and the AI actions (OpenAI client) are nine tenths of the CLI's code, and parsing them cost every `check` 75 ms.
   if (isRunsCommand(argv)) return (await import('./cli/runs')).runsMain(argv);
-  if (argv[0] === 'ai') {
-    const { AI_USAGE, runAiCommand } = await import('./ai/cli-ai');
-    if (argv.length < 3 || argv.includes('--help') || argv.includes('-h')) {
-      process.stdout.write(`${AI_USAGE}\n`);
-      return argv.length < 3 ? 2 : 0;
-    }
-    // The policy governing the target file gives the retry defaults and test frameworks.
-    const file = (argv[2] ?? '').replace(/:\d+(:\d+)?$/, '');
-    const { loadPolicyFor } = await import('./policy/index');
-    const policy = fs.existsSync(file) ? (await loadPolicyFor(path.resolve(file))).policy : undefined;
-    return runAiCommand(argv.slice(1), await Engine.create(), (s) => process.stdout.write(s), () => policy);
-  }
+  if (argv[0] === 'ai') return (await import('./ai/cli-ai')).aiMain(argv);
   let command: Command;
   try {
     command = parseArgs(argv);

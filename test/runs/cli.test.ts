@@ -126,13 +126,14 @@ describe('runs: CLI', function () {
     assert.equal(list.code, 0, list.stderr);
   });
 
-  it('the bundle needs no node_modules: a copy of dist/cli.js elsewhere runs load and a chaos dry run', async () => {
+  it('the bundles need no node_modules: a copy of dist/cli*.js elsewhere runs load and a chaos dry run', async () => {
     const elsewhere = tempDir('dfx-bundle-');
     try {
-      // The installed layout: dist/cli.js beside grammars/ (the .wasm files the policy validator parses with).
+      // The installed layout: dist/cli.js and the bundles it loads on demand (cli-runs.js for these commands) beside
+      // grammars/ (the .wasm files the policy validator parses with).
       const copy = path.join(elsewhere.dir, 'dist', 'cli.js');
       fs.mkdirSync(path.dirname(copy));
-      fs.copyFileSync(CLI, copy);
+      for (const f of ['cli.js', 'cli-runs.js', 'cli-ai.js']) fs.copyFileSync(path.join(path.dirname(CLI), f), path.join(path.dirname(copy), f));
       fs.cpSync(path.join(ROOT, 'grammars'), path.join(elsewhere.dir, 'grammars'), { recursive: true });
       const run = (args: string[]): Promise<CliOut> => runCli([...args, '--policy', path.join(tmp.dir, '.dfx.yaml')], elsewhere.dir, { ...env, NODE_PATH: '' }, undefined, copy);
       const perf = await run(['perf', 'run', 'smoke']);

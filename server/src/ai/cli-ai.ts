@@ -1,9 +1,9 @@
 // `genai4dfx ai <tests|retries|threats> FILE:LINE[:COL]`: the AI actions from the command line, with the key from
-// GENAI4DFX_AI_API_KEY / OPENAI_API_KEY. Prints what would change, or writes it with --write. The lead wires it into
-// cli.ts (`case 'ai'`); everything here is independent of the check command's arguments.
+// GENAI4DFX_AI_API_KEY / OPENAI_API_KEY. Prints what would change, or writes it with --write. cli.ts hands it every
+// `genai4dfx ai ...` (aiMain); everything here is independent of the check command's arguments.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Engine } from '../engine/analyzer';
+import { Engine } from '../engine/analyzer';
 import { languageForPath } from '../engine/languages';
 import { LineIndex } from '../engine/span';
 import { normalizeAiSettings } from '../protocol/settings';
@@ -25,6 +25,18 @@ export const AI_USAGE = `genai4dfx ai <tests|retries|threats> FILE:LINE[:COL] [o
   --preview                        print the (redacted) prompt that would be sent, and exit
 
   The API key comes from GENAI4DFX_AI_API_KEY or OPENAI_API_KEY, never from a file.`;
+
+/** `genai4dfx ai ...` (argv[0] is `ai`): usage, or the action under the policy governing the target file (its retry defaults and test frameworks). */
+export async function aiMain(argv: readonly string[]): Promise<number> {
+  if (argv.length < 3 || argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${AI_USAGE}\n`);
+    return argv.length < 3 ? 2 : 0;
+  }
+  const file = (argv[2] ?? '').replace(/:\d+(:\d+)?$/, '');
+  const { loadPolicyFor } = await import('../policy/index');
+  const policy = fs.existsSync(file) ? (await loadPolicyFor(path.resolve(file))).policy : undefined;
+  return runAiCommand(argv.slice(1), await Engine.create(), (s) => process.stdout.write(s), () => policy);
+}
 
 /** Run the `ai` command; returns the exit code (0 done, 1 the action failed, 2 usage). */
 export async function runAiCommand(argv: readonly string[], engine: Engine, out: (s: string) => void, policyFor: (file: string) => Policy | undefined = () => undefined, env: NodeJS.ProcessEnv = process.env): Promise<number> {
