@@ -1,6 +1,7 @@
 // Helpers shared by the reliability rules: where a statement sits, its indentation, which file kinds are entry points.
 import type { Node } from 'web-tree-sitter';
 import { parseDuration } from '../../policy/units';
+import { perText } from './file-kind';
 
 /** The statement that contains `node` directly inside a block (Go `statement_list`, JS/Java `block`/`statement_block`, Python `block`). */
 export function enclosingStatement(node: Node): Node | undefined {
@@ -40,18 +41,12 @@ export const TIMEOUT_OPTION = {
   },
 };
 
-let lastText = '';
-let lastMinified = false;
-
 /** True for bundled or minified code (average line over 250 characters): not code anyone edits, so not worth a finding. */
-export function isMinified(text: string): boolean {
-  if (text === lastText) return lastMinified;
+export const isMinified = perText((text: string): boolean => {
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  lastText = text;
-  lastMinified = text.length / lines > 250;
-  return lastMinified;
-}
+  return text.length / lines > 250;
+});
 
 /** A Python duration in seconds as a literal: 10000 ms → "10", 2500 ms → "2.5". */
 export function pythonSeconds(ms: number): string {

@@ -1,6 +1,9 @@
 import { defineRule } from '../../engine/define-rule';
+import { textHas } from '../lib/file-kind';
 import { enclosingStatement } from '../lib/reliability';
 import { enclosingFunction, isTestPath } from '../lib/syntax';
+
+const setsMaxOpenConns = textHas(/\.SetMaxOpenConns\s*\(/);
 
 /** database/sql opens as many connections as there are concurrent queries unless told otherwise. */
 export default defineRule({
@@ -18,7 +21,7 @@ export default defineRule({
   `,
   filter: (m, ctx) => {
     if (m.text('pkg') === 'sql' && m.text('fn') !== 'Open') return false;
-    if (isTestPath(ctx.relativePath) || /\.SetMaxOpenConns\s*\(/.test(ctx.text)) return false;
+    if (isTestPath(ctx.relativePath) || setsMaxOpenConns(ctx.text)) return false;
     // A constructor that returns the handle leaves pool sizing to its caller.
     const stmt = enclosingStatement(m.node);
     if (stmt?.type === 'return_statement') return false;

@@ -1,4 +1,7 @@
 import { defineRule } from '../../engine/define-rule';
+import { textHas } from '../lib/file-kind';
+
+const setsRequestFactory = textHas(/\.setRequestFactory\s*\(/);
 
 /** `new RestTemplate()` uses a request factory with no connect or read timeout. */
 export default defineRule({
@@ -15,7 +18,7 @@ export default defineRule({
       (#eq? @type "RestTemplate")) @match
   `,
   // The default factory has infinite timeouts; a file that installs a factory on the template is trusted to set them.
-  filter: (m, ctx) => m.get('args')?.namedChildCount === 0 && !/\.setRequestFactory\s*\(/.test(ctx.text),
+  filter: (m, ctx) => m.get('args')?.namedChildCount === 0 && !setsRequestFactory(ctx.text),
   message: 'new RestTemplate() has no connect or read timeout (its SimpleClientHttpRequestFactory waits forever): a hung upstream blocks this thread, and the request pool with it; build it with timeouts, e.g. new RestTemplateBuilder().connectTimeout(Duration.ofSeconds(3)).readTimeout(Duration.ofSeconds(10)).build()',
   description: `
 \`new RestTemplate()\` uses \`SimpleClientHttpRequestFactory\`, whose connect and read timeouts default to

@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
+import { textHas } from '../lib/file-kind';
 import type { Fix } from '../../engine/types';
 import { namedArgs } from '../lib/syntax';
 import { TIMEOUT_OPTION, timeoutMs } from '../lib/timeout';
@@ -40,9 +41,7 @@ function addToConfig(args: Node | undefined, at: number, entry: string, title: s
 }
 
 /** The file sets a default timeout for every axios call. */
-function axiosDefaultTimeout(text: string): boolean {
-  return /axios\.defaults\.timeout\s*=/.test(text);
-}
+const axiosDefaultTimeout = textHas(/axios\.defaults\.timeout\s*=/);
 
 /** Neither fetch nor axios time out by default: a hung upstream holds the request (and its caller) forever. */
 export default defineRule({

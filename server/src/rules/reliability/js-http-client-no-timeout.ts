@@ -1,7 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
 import { indentAt, TIMEOUT_OPTION, timeoutMs } from '../lib/reliability';
+import { textHas } from '../lib/file-kind';
 import { namedArgs } from '../lib/syntax';
+
+const importsGot = textHas(/(from\s+|require\(\s*)['"]got['"]/);
+const axiosDefaultTimeout = textHas(/axios\.defaults\.timeout\s*=/);
 
 const GOT_METHODS = '"get" "post" "put" "patch" "delete" "head" "extend" "stream" "paginate"';
 
@@ -41,9 +45,9 @@ export default defineRule({
   `,
   filter: (m, ctx) => {
     const obj = m.text('obj');
-    if (obj === 'got' && !/(from\s+|require\(\s*)['"]got['"]/.test(ctx.text)) return false;
+    if (obj === 'got' && !importsGot(ctx.text)) return false;
     // An instance inherits axios.defaults, so a file that sets the default timeout is covered.
-    if (obj === 'axios' && /axios\.defaults\.timeout\s*=/.test(ctx.text)) return false;
+    if (obj === 'axios' && axiosDefaultTimeout(ctx.text)) return false;
     const args = namedArgs(m.get('args'));
     return lacksTimeout(args[optionsIndex(obj, m.text('fn'), args)]);
   },

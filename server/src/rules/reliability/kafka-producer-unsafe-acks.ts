@@ -1,9 +1,10 @@
 import { defineRule, type RuleContext, type RuleMatch } from '../../engine/define-rule';
+import { textHas } from '../lib/file-kind';
 
 const ACKS = /^(acks|request\.required\.acks|(ProducerConfig\.)?ACKS_CONFIG|RequiredAcks)$/;
 const RETRIES = /^(retries|message\.send\.max\.retries|(ProducerConfig\.)?RETRIES_CONFIG)$/;
 const unquote = (s: string): string => s.replace(/^(['"`])(.*)\1$/s, '$2').trim();
-const KAFKA_GO = /"github\.com\/segmentio\/kafka-go"/;
+const importsKafkaGo = textHas(/"github\.com\/segmentio\/kafka-go"/);
 
 type Problem = 'acks' | 'retries' | 'default-acks' | undefined;
 
@@ -11,7 +12,7 @@ type Problem = 'acks' | 'retries' | 'default-acks' | undefined;
 function problem(m: RuleMatch, ctx: RuleContext): Problem {
   const body = m.get('body');
   if (body) {
-    if (m.text('pkg') !== 'kafka' || !KAFKA_GO.test(ctx.text)) return undefined;
+    if (m.text('pkg') !== 'kafka' || !importsKafkaGo(ctx.text)) return undefined;
     return body.namedChildren.some((c) => c.type === 'keyed_element' && /^\s*RequiredAcks\s*:/.test(c.text)) ? undefined : 'default-acks';
   }
   const key = unquote(m.text('key'));
@@ -20,7 +21,7 @@ function problem(m: RuleMatch, ctx: RuleContext): Problem {
     if (/\.Producer\.RequiredAcks$/.test(key) && /^(sarama\.NoResponse|0)$/.test(value)) return 'acks';
     return /\.Producer\.Retry\.Max$/.test(key) && value === '0' ? 'retries' : undefined;
   }
-  if (key === 'RequiredAcks') return KAFKA_GO.test(ctx.text) && /^(kafka\.RequireNone|0)$/.test(value) ? 'acks' : undefined;
+  if (key === 'RequiredAcks') return importsKafkaGo(ctx.text) && /^(kafka\.RequireNone|0)$/.test(value) ? 'acks' : undefined;
   // Python keyword arguments count only on a producer: KafkaProducer(acks=0), AIOKafkaProducer(retries=0).
   if (m.node.type === 'keyword_argument' && !/Producer$/.test(m.node.parent?.parent?.childForFieldName('function')?.text ?? '')) return undefined;
   if (value !== '0') return undefined;

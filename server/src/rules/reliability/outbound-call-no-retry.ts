@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext } from '../../engine/define-rule';
+import { textHas } from '../lib/file-kind';
 import { calleeText, isOutboundCall, isRetryLoop } from '../lib/retry';
 import { ancestors, isTestPath } from '../lib/syntax';
 
@@ -8,7 +9,7 @@ const RETRY_DECORATOR = /^@\s*(tenacity\.)?retry\b|^@\s*(backoff\.on_(exception|
 /** Calls that run their argument with retries. */
 const RETRY_WRAPPER = /(^|\.)(pRetry|retry|retryAsync|withRetry|retrying|Retry|RetryNotify|RetryWithData|Do|decorateSupplier|decorateCallable|decorateCheckedSupplier|decorateRunnable|executeSupplier|execute)$/;
 /** Whole-file retry configuration: axios-retry, a requests adapter with max_retries, go-retryablehttp, got/ky (retry by default). */
-const FILE_RETRY = /axiosRetry\(|axios-retry|max_retries\s*=|Retry\(\s*total\s*=|retryablehttp|from\s+['"](got|ky)['"]|require\(\s*['"](got|ky)['"]\s*\)/;
+const fileRetry = textHas(/axiosRetry\(|axios-retry|max_retries\s*=|Retry\(\s*total\s*=|retryablehttp|from\s+['"](got|ky)['"]|require\(\s*['"](got|ky)['"]\s*\)/);
 
 function retried(call: Node, ctx: RuleContext): boolean {
   for (const p of ancestors(call)) {
@@ -47,7 +48,7 @@ export default defineRule({
   // Off unless the policy requires retries: then its matches are not even collected.
   when: (_text, options) => options.required === true,
   local: true,
-  fileFacts: (text) => (FILE_RETRY.test(text) ? 'file-retry' : ''),
+  fileFacts: (text) => (fileRetry(text) ? 'file-retry' : ''),
   // Only call shapes that can be outbound, so the rule adds few matches to the fused query while it is off.
   query: {
     python: `(call function: [(attribute attribute: (identifier) @fn) (identifier) @fn]
@@ -63,7 +64,7 @@ export default defineRule({
   filter: (m, ctx) => ctx.options.required === true
     && !isTestPath(ctx.relativePath)
     && isOutboundCall(m.node, ctx.language)
-    && !FILE_RETRY.test(ctx.text)
+    && !fileRetry(ctx.text)
     && !retried(m.node, ctx),
   message: (m) =>
     `${calleeText(m.node).replace(/^await\s+/, '')}(...) is not retried, and the policy requires retries: a single dropped connection or 503 during a deploy fails this operation; wrap it in a bounded retry with backoff (tenacity, cenkalti/backoff, p-retry, resilience4j), for idempotent requests`,

@@ -1,10 +1,11 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule, type RuleContext, type RuleMatch } from '../../engine/define-rule';
+import { textHas } from '../lib/file-kind';
 import { isLiteralString, namedArgs } from '../lib/syntax';
 
 const PY_CLIENT = /^((redis(\.asyncio)?|aioredis)\.(Redis|StrictRedis|RedisCluster|from_url)|(Redis|StrictRedis|RedisCluster)(\.from_url)?)$/;
-const PY_IMPORT = /^\s*(import\s+(redis|aioredis)\b|from\s+(redis|aioredis)(\.\w+)*\s+import\b)/m;
-const IOREDIS_IMPORT = /(from\s+|require\(\s*)['"]ioredis['"]/;
+const pyImportsRedis = textHas(/^\s*(import\s+(redis|aioredis)\b|from\s+(redis|aioredis)(\.\w+)*\s+import\b)/m);
+const importsIoredis = textHas(/(from\s+|require\(\s*)['"]ioredis['"]/);
 
 /** Python: neither socket_timeout nor a pool or **kwargs that may carry one. */
 function pythonLacksTimeout(args: Node[]): boolean {
@@ -33,8 +34,8 @@ function ioredisLacksTimeout(args: Node[]): boolean {
 
 function lacksTimeout(m: RuleMatch, ctx: RuleContext): boolean {
   const args = namedArgs(m.get('args'));
-  if (ctx.language === 'python') return PY_CLIENT.test(m.text('ctor')) && PY_IMPORT.test(ctx.text) && pythonLacksTimeout(args);
-  return IOREDIS_IMPORT.test(ctx.text) && ioredisLacksTimeout(args);
+  if (ctx.language === 'python') return PY_CLIENT.test(m.text('ctor')) && pyImportsRedis(ctx.text) && pythonLacksTimeout(args);
+  return importsIoredis(ctx.text) && ioredisLacksTimeout(args);
 }
 
 const JS = `(new_expression constructor: [(identifier) (member_expression)] @ctor arguments: (arguments) @args

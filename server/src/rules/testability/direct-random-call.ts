@@ -2,7 +2,10 @@ import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
 import type { LanguageId } from '../../engine/languages';
 import { basename } from 'node:path';
+import { textHas } from '../lib/file-kind';
 import { enclosingFunction, functionName, inEntryPoint, isInjectedDefault, isTestPath, namedArgs } from '../lib/syntax';
+
+const importsMathRand = textHas(/"math\/rand(\/v2)?"/);
 
 const GO_FNS = ['Intn', 'Int', 'Int31', 'Int31n', 'Int63', 'Int63n', 'Float32', 'Float64', 'Perm', 'Shuffle', 'Uint32', 'Uint64', 'IntN', 'N', 'Int64', 'Int64N', 'Int32N', 'UintN', 'Uint64N']
   .map((f) => `"${f}"`).join(' ');
@@ -39,7 +42,7 @@ export default defineRule({
   },
   filter: (m, ctx) => {
     const { node } = m;
-    if (ctx.language === 'go' && !/"math\/rand(\/v2)?"/.test(ctx.text)) return false;
+    if (ctx.language === 'go' && !importsMathRand(ctx.text)) return false;
     // ThreadLocalRandom.current() draws nothing until .nextX() is called on it.
     if (m.text('fn') === 'current' && !/^next|^ints|^longs|^doubles/.test(node.parent?.type === 'method_invocation' ? node.parent.childForFieldName('name')?.text ?? '' : '')) return false;
     // new Random(seed) is already deterministic.
