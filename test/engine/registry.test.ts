@@ -9,7 +9,7 @@ import { Engine } from '../../server/src/engine/analyzer';
 import type { QueryRuleSpec, RuleDefinition } from '../../server/src/engine/define-rule';
 import { patternGates } from '../../server/src/engine/gates';
 import { languageForPath, LANGUAGES, type LanguageId } from '../../server/src/engine/languages';
-import { querySource } from '../../server/src/engine/registry';
+import { querySource, scanWords } from '../../server/src/engine/registry';
 import { PILLARS } from '../../server/src/engine/types';
 import { RULES } from '../../server/src/rules/index';
 import { ROOT, sharedEngine } from '../helpers/engine';
@@ -129,7 +129,7 @@ describe('rule registry', () => {
       assert.ok(scan, lang);
       const triggers = new Set(RULES.flatMap((r) => ('triggers' in r.spec && r.spec.languages.includes(lang) ? r.spec.triggers ?? [] : [])));
       for (const text of texts) {
-        const starts: string[] = Array.from(text.matchAll(scan), (m) => m[1] ?? '');
+        const starts: string[] = scanWords(scan, text).map(([, w]) => w);
         for (const t of triggers) assert.equal(starts.some((s) => s.startsWith(t)), text.includes(t), `${lang}: "${t}" in "${text}"`);
       }
     }

@@ -2,7 +2,7 @@ import type { Node, Tree } from 'web-tree-sitter';
 import { isQueryRule, resolveOptions, type K8sContext, type QueryRuleSpec, type Report, type RuleContext, type RuleDefinition, type RuleMatch } from './define-rule';
 import { GateOccurrences } from './gates';
 import { k8sObjects, k8sWorkloads } from './kubernetes';
-import type { FusedQuery, RuleRegistry } from './registry';
+import { scanWords, type FusedQuery, type RuleRegistry } from './registry';
 import { ruleText } from '../l10n';
 import { spanOf } from './span';
 import type { Finding, RuleLevel, RuleMeta } from './types';
@@ -88,7 +88,7 @@ export function runRules(
     // One pass over the text finds the triggers and gate words (CompiledLanguage.triggerScan): one is present where
     // it is a prefix of the longest one found at that position.
     let hits: [number, string][] | undefined;
-    const scan = (): [number, string][] => (hits ??= triggerScan ? Array.from(ctx.text.matchAll(triggerScan), (m): [number, string] => [m.index, m[1] ?? '']) : []);
+    const scan = (): [number, string][] => (hits ??= triggerScan ? scanWords(triggerScan, ctx.text) : []);
     const found = new Map<string, boolean>();
     let starts: string[] | undefined;
     const present = (t: string): boolean => {
