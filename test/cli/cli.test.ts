@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { at, ROOT } from '../helpers/engine';
+import { at, ROOT, sharedEngine } from '../helpers/engine';
 import { sarifErrors } from './sarif-schema';
 
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -276,6 +276,36 @@ describe('cli: bad input', () => {
     assert.match(r.stdout, /^zz_generated\.go:5:\d+ warning go-http-no-timeout /m);
   });
 });
+
+describe('cli: the bundle reads text as the engine does', () => {
+  // dist/ is built with web-tree-sitter's glue patched (scripts/build.mjs): among others, the parse callback's copy of
+  // each chunk of text into WASM memory. Text over many chunks, with non-BMP characters, CJK and a lone surrogate, must
+  // give the bundled CLI the very findings, at the very positions, that the engine run from source (unpatched) finds.
+  it('finds the same things at the same places in text spanning many parse chunks', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'genai4dfx-cli-utf16-'));
+    try {
+      let text = '';
+      for (let i = 0; i < 1000; i++) {
+        text += `// 注释 ${i} 😀 h\u00e9llo \uD800 ${'ß'.repeat(i % 9)}\nexport async function get${i}(url: string) {\n  const started = Date.now();\n`;
+        text += `  return (await fetch(url)).status + started; // 世界 🎉\n}\n`;
+      }
+      fs.writeFileSync(path.join(dir, 'wide.ts'), text);
+      const r = cli(['check', '--format', 'json', '--fail-on', 'none', '--no-policy', 'wide.ts'], dir);
+      assert.equal(r.code, 0, r.stderr);
+      const bundled = (JSON.parse(r.stdout) as JsonReport).findings.map((f) => `${f.range.start.line}:${f.range.start.column}-${f.range.end.line}:${f.range.end.column} ${f.ruleId}`);
+      const engine = await sharedEngine();
+      const fromSource = engine.analyzeText(path.join(dir, 'wide.ts'), 'typescript', text).findings
+        .filter((f) => !f.meta)
+        .map((f) => `${f.span.startPos.line + 1}:${f.span.startPos.character + 1}-${f.span.endPos.line + 1}:${f.span.endPos.character + 1} ${f.ruleId}`);
+      assert.ok(text.length > 20 * 5120, 'the text spans many 5,119-character chunks');
+      assert.ok(bundled.filter((f) => f.endsWith('js-fetch-no-timeout')).length === 1000, bundled.slice(0, 5).join('\n'));
+      assert.deepEqual(bundled, fromSource);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 
 interface SarifLog {
   runs: {
