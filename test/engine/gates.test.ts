@@ -111,6 +111,40 @@ describe('text gates', () => {
     assert.ok(occ.none('new'));
   });
 
+  it('run a pattern at the innermost node only when its word sits in an identifier no node of its type can enclose', () => {
+    const inner = (src: string): boolean => !!patternGates(src)[0]?.innermost;
+    // The word is an identifier right under the root, or under nodes of other types.
+    assert.ok(inner('(method_invocation object: (identifier) @o name: (identifier) @f (#eq? @o "URI") (#eq? @f "create")) @match'));
+    assert.ok(inner('(call_expression function: (member_expression object: (identifier) @p property: (property_identifier) @f) (#eq? @p "Math") (#eq? @f "random")) @match'));
+    assert.ok(inner('(call_expression function: [(identifier) @f (member_expression property: (property_identifier) @f)] (#any-of? @f "fetch" "request")) @match'));
+    // Not when a node on the way may be of the root type (a wildcard, or the type itself), when the capture is the
+    // root or no identifier, or when one of several items with the capture is not pinned.
+    assert.ok(!inner('(call_expression function: (_ (identifier) @f) (#eq? @f "fetch")) @match'));
+    assert.ok(!inner('(call_expression function: (call_expression function: (identifier) @f) (#eq? @f "fetch")) @match'));
+    assert.ok(!inner('((identifier) @f (#eq? @f "fetch")) @match'));
+    assert.ok(!inner('(call function: (attribute) @f (#match? @f "requests\\.get")) @match'));
+    assert.ok(!inner('(call_expression function: [(identifier) @f (_ (identifier) @f)] (#any-of? @f "fetch" "request")) @match'));
+    assert.ok(!inner('(call_expression arguments: (arguments (string) @s) (#match? @s "http://")) @match'));
+  });
+
+  it('give each occurrence to the innermost node of its type that holds it', () => {
+    //            0         1         2         3         4
+    //            0123456789012345678901234567890123456789012345
+    const text = 'send(build(URI.create(u)), URI.create(v)) URIx';
+    const hits: [number, string][] = [...text.matchAll(/URI/g)].map((m) => [m.index, 'URI']);
+    const occ = new GateOccurrences(hits, new Map([['URI', ['URI']]]), [['S', new Map([['call', ['URI']]]), new Set(['call'])]] as const);
+    // Calls in query order (outer first): send(...), build(...), URI.create(u), URI.create(v).
+    const spans: [number, number][] = [[0, 41], [5, 25], [11, 24], [27, 40]];
+    const nodes = spans.map(([start]) => [{ startIndex: start }, 'call'] as const);
+    const got = occ.innermost(nodes, (i) => (spans[i] as [number, number])[1]);
+    assert.deepEqual([...got.keys()].sort(), [2, 3]);
+    assert.deepEqual([...(got.get(2) ?? [])], ['S']);
+    // The word after the last call lies in no call; rulesIn leaves innermost-only rules to innermost().
+    assert.deepEqual([...occ.rulesIn('call', 0, () => 41)], []);
+    assert.ok(!occ.none('call'));
+    assert.deepEqual(occ.types(), ['call']);
+  });
+
   it('report exactly what running every pattern in the fused pass reports', async function () {
     this.timeout(300_000);
     const gated = await sharedEngine();

@@ -19,6 +19,14 @@ export interface PatternGate {
   words?: string[];
   /** The node type every match is rooted at (set with `words`). */
   root?: string;
+  /**
+   * True when the gating capture is an identifier below the root reached only through nodes of other explicit types.
+   * Then a word occurrence that lets a match through lies in that identifier, and the match's root is the innermost
+   * node of the root type around the occurrence: the pattern need run only there, not at every enclosing node of its
+   * type (a call whose arguments hold the word: `client.send(HttpRequest.newBuilder(URI.create(u)).build())` ran
+   * the `URI.create` pattern at four calls).
+   */
+  innermost?: boolean;
 }
 
 /**
@@ -39,8 +47,8 @@ export function patternGates(source: string): PatternGate[] {
     const text = source.slice(start, tokens[pos - 1]?.end ?? source.length);
     if (item.kind === 'pred' || item.kind === 'anchor' || item.kind === 'negfield') continue;
     const root = rootType(item);
-    const words = root ? best(gateWords(item)) : undefined;
-    out.push(root && words ? { text, words, root } : { text });
+    const gate = root ? best(gateWords(item)) : undefined;
+    out.push(root && gate ? { text, words: gate.words, root, ...(pinned(item, gate.capture, root) ? { innermost: true } : {}) } : { text });
   }
   return out;
 
@@ -118,8 +126,39 @@ function rootType(item: Item): string | undefined {
   return item.kind === 'group' && items.length === 1 ? rootType(items[0] as Item) : undefined;
 }
 
-/** The candidate word sets of a rooted pattern's positive text predicates. */
-function gateWords(root: Item): string[][] {
+/** The root node item of a pattern with one root (see rootType). */
+function rootNode(item: Item): Item | undefined {
+  if (item.kind === 'node') return item;
+  const items = item.children.filter((c) => c.kind !== 'pred');
+  return item.kind === 'group' && items.length === 1 ? rootNode(items[0] as Item) : undefined;
+}
+
+/**
+ * True when every item capturing `capture` is an identifier strictly below the pattern's root node, and every node
+ * between the root and it has an explicit type other than `type` (PatternGate.innermost). Query child steps are
+ * direct visible children, so the identifier's visible ancestors up to the root are exactly those nodes: none is of
+ * the root type, and the root is the innermost node of its type around the identifier.
+ */
+function pinned(pattern: Item, capture: string, type: string): boolean {
+  const root = rootNode(pattern);
+  if (!root || root.captures.includes(capture)) return false;
+  let found = 0;
+  let ok = true;
+  const visit = (item: Item, clean: boolean): void => {
+    if (item.kind === 'pred' || item.kind === 'anchor' || item.kind === 'negfield') return;
+    const here = item.kind === 'node' ? clean && !!item.type && item.type !== '_' && item.type !== type : clean;
+    if (item.captures.includes(capture)) {
+      found++;
+      if (item.kind !== 'node' || !here || !/identifier$/.test(item.type ?? '')) ok = false;
+    }
+    for (const c of item.children) visit(c, here);
+  };
+  for (const c of root.children) visit(c, true);
+  return ok && found > 0;
+}
+
+/** The candidate word sets of a rooted pattern's positive text predicates, each with the capture it tests. */
+function gateWords(root: Item): { words: string[]; capture: string }[] {
   const required = new Set<string>();
   const preds: { op: string; args: string[] }[] = [];
   const walk = (item: Item, sure: boolean): void => {
@@ -129,24 +168,25 @@ function gateWords(root: Item): string[][] {
     for (const c of item.children) walk(c, here && item.kind !== 'alt');
   };
   walk(root, true);
-  const sets: string[][] = [];
+  const sets: { words: string[]; capture: string }[] = [];
   for (const { op, args } of preds) {
     const [capture, ...values] = args;
     if (!capture?.startsWith('@') || !values.length || values.some((v) => v.startsWith('@'))) continue;
-    if (op === 'eq?' && values.length === 1 && required.has(capture.slice(1))) sets.push(values);
-    else if (op === 'any-of?') sets.push(values);
+    const name = capture.slice(1);
+    if (op === 'eq?' && values.length === 1 && required.has(name)) sets.push({ words: values, capture: name });
+    else if (op === 'any-of?') sets.push({ words: values, capture: name });
     else if (op === 'match?' && values.length === 1) {
       const w = requiredWords(values[0] as string);
-      if (w) sets.push(w);
+      if (w) sets.push({ words: w, capture: name });
     }
   }
   return sets;
 }
 
-function best(sets: string[][]): string[] | undefined {
-  let b: string[] | undefined;
-  for (const s of sets) if (!b || score(s) > score(b)) b = s;
-  return b && score(b) >= MIN_WORD ? [...new Set(b)] : undefined;
+function best(sets: { words: string[]; capture: string }[]): { words: string[]; capture: string } | undefined {
+  let b: { words: string[]; capture: string } | undefined;
+  for (const s of sets) if (!b || score(s.words) > score(b.words)) b = s;
+  return b && score(b.words) >= MIN_WORD ? { words: [...new Set(b.words)], capture: b.capture } : undefined;
 }
 
 interface Token {
@@ -323,40 +363,57 @@ export function requiredWords(source: string): string[] | undefined {
   }
 }
 
+/** Where words occur for one root type: parallel arrays in text order. */
+interface Occurrences<R> {
+  starts: number[];
+  ends: number[];
+  rules: (readonly R[])[];
+}
+
 /**
  * One file's gate occurrences: where the active rules' gate words occur, kept per root type, so that a node of that
  * type can be asked which rules have one of their words inside it (and so must run their gated patterns there).
+ * A rule whose patterns rooted at a type are all PatternGate.innermost is kept apart for that type: it runs only at
+ * the innermost node of the type around each of its occurrences (innermost).
  */
 export class GateOccurrences<R> {
-  private readonly at = new Map<string, { starts: number[]; ends: number[]; rules: (readonly R[])[] }>();
+  private readonly at = new Map<string, Occurrences<R>>();
+  private readonly inner = new Map<string, Occurrences<R>>();
   private readonly typeRules = new Map<string, number>();
 
   /**
    * `hits`: the scan's [position, longest word there] pairs in text order; `wordsAt`: the gate words that are
-   * prefixes of a scanned word; `gates`: each active rule's words by root type.
+   * prefixes of a scanned word; `gates`: each active rule's words by root type, and the root types where it runs at
+   * innermost nodes only.
    */
-  constructor(hits: readonly (readonly [number, string])[], wordsAt: ReadonlyMap<string, readonly string[]>, gates: Iterable<readonly [R, ReadonlyMap<string, readonly string[]>]>) {
-    const rulesOf = new Map<string, Map<string, R[]>>();
-    for (const [rule, byType] of gates) {
+  constructor(hits: readonly (readonly [number, string])[], wordsAt: ReadonlyMap<string, readonly string[]>, gates: Iterable<readonly [R, ReadonlyMap<string, readonly string[]>, ReadonlySet<string>?]>) {
+    const rulesOf = new Map<string, Map<string, { anywhere: R[]; innermost: R[] }>>();
+    for (const [rule, byType, innermost] of gates) {
       for (const [type, words] of byType) {
-        this.typeRules.set(type, (this.typeRules.get(type) ?? 0) + 1);
+        const inner = !!innermost?.has(type);
+        if (!inner) this.typeRules.set(type, (this.typeRules.get(type) ?? 0) + 1);
         for (const w of words) {
           let types = rulesOf.get(w);
           if (!types) rulesOf.set(w, (types = new Map()));
-          const rules = types.get(type);
-          if (rules) rules.push(rule);
-          else types.set(type, [rule]);
+          let rules = types.get(type);
+          if (!rules) types.set(type, (rules = { anywhere: [], innermost: [] }));
+          (inner ? rules.innermost : rules.anywhere).push(rule);
         }
       }
     }
+    const add = (to: Map<string, Occurrences<R>>, type: string, o: number, end: number, rules: readonly R[]): void => {
+      if (!rules.length) return;
+      let list = to.get(type);
+      if (!list) to.set(type, (list = { starts: [], ends: [], rules: [] }));
+      list.starts.push(o);
+      list.ends.push(end);
+      list.rules.push(rules);
+    };
     for (const [o, w] of hits) {
       for (const g of wordsAt.get(w) ?? []) {
         for (const [type, rules] of rulesOf.get(g) ?? []) {
-          let list = this.at.get(type);
-          if (!list) this.at.set(type, (list = { starts: [], ends: [], rules: [] }));
-          list.starts.push(o);
-          list.ends.push(o + g.length);
-          list.rules.push(rules);
+          add(this.at, type, o, o + g.length, rules.anywhere);
+          add(this.inner, type, o, o + g.length, rules.innermost);
         }
       }
     }
@@ -364,12 +421,12 @@ export class GateOccurrences<R> {
 
   /** True when no word of an active rule gating on `type` occurs in the text. */
   none(type: string): boolean {
-    return !this.at.has(type);
+    return !this.at.has(type) && !this.inner.has(type);
   }
 
   /** The root types some word of an active rule occurs for: the nodes worth finding. */
   types(): string[] {
-    return [...this.at.keys()];
+    return [...new Set([...this.at.keys(), ...this.inner.keys()])];
   }
 
   /** The rules with a word inside [start, end()) of a node of `type` (`end` is asked only when needed: a WASM call). */
@@ -383,6 +440,50 @@ export class GateOccurrences<R> {
     const all = this.typeRules.get(type) ?? 0;
     for (; k < list.starts.length && (list.starts[k] as number) < e && out.size < all; k++) {
       if ((list.ends[k] as number) <= e) for (const r of list.rules[k] as readonly R[]) out.add(r);
+    }
+    return out;
+  }
+
+  /**
+   * The innermost-only rules to run at each of `nodes` (by index), the index nodes of the file in any order: each
+   * occurrence goes to the innermost node of its type that holds it. `end(i)` is node i's end (a WASM call, asked
+   * only for nodes of a type with such occurrences).
+   */
+  innermost(nodes: readonly (readonly [{ startIndex: number }, string])[], end: (i: number) => number): Map<number, Set<R>> {
+    const out = new Map<number, Set<R>>();
+    for (const [type, list] of this.inner) {
+      const idx: number[] = [];
+      nodes.forEach(([, t], i) => {
+        if (t === type) idx.push(i);
+      });
+      if (!idx.length) continue;
+      const start = (i: number): number => (nodes[i] as readonly [{ startIndex: number }, string])[0].startIndex;
+      // Outer before inner: by start, then the longer first.
+      idx.sort((a, b) => start(a) - start(b) || end(b) - end(a));
+      const stack: number[] = [];
+      let k = 0;
+      for (let j = 0; j < list.starts.length; j++) {
+        const o = list.starts[j] as number;
+        const e = list.ends[j] as number;
+        // Open every node starting at or before the occurrence; a node closed before the next one starts is no
+        // ancestor of it, so the stack holds a chain of nested nodes, innermost on top.
+        for (; k < idx.length && start(idx[k] as number) <= o; k++) {
+          const n = idx[k] as number;
+          while (stack.length && end(stack[stack.length - 1] as number) <= start(n)) stack.pop();
+          stack.push(n);
+        }
+        while (stack.length && end(stack[stack.length - 1] as number) <= o) stack.pop();
+        // The innermost open node that reaches past the occurrence holds it (those above it end inside it).
+        for (let s = stack.length - 1; s >= 0; s--) {
+          const n = stack[s] as number;
+          if (end(n) >= e) {
+            let set = out.get(n);
+            if (!set) out.set(n, (set = new Set()));
+            for (const r of list.rules[j] as readonly R[]) set.add(r);
+            break;
+          }
+        }
+      }
     }
     return out;
   }

@@ -32,6 +32,8 @@ export interface GatedPatterns {
   gates: ReadonlyMap<RuleDefinition, ReadonlyMap<string, readonly string[]>>;
   /** Per rule, its gated patterns' text. */
   sources: ReadonlyMap<RuleDefinition, string>;
+  /** Per rule, the root types all of whose gated patterns are PatternGate.innermost (run at innermost nodes only). */
+  innermost: ReadonlyMap<RuleDefinition, ReadonlySet<string>>;
 }
 
 /** One language's compiled rules. */
@@ -345,6 +347,7 @@ function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDe
   const mainParts: string[] = [];
   const gatedSource = new Map<RuleDefinition, string>();
   const gates = new Map<RuleDefinition, Map<string, string[]>>();
+  const innermost = new Map<RuleDefinition, Set<string>>();
   for (const d of rules) {
     const src = querySource(d.spec as QueryRuleSpec, lang);
     if (!/@match\b/.test(src)) return undefined;
@@ -367,6 +370,8 @@ function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDe
       const byType = new Map<string, string[]>();
       for (const p of gated) byType.set(p.root as string, [...new Set([...(byType.get(p.root as string) ?? []), ...(p.words ?? [])])]);
       gates.set(d, byType);
+      const inner = [...byType.keys()].filter((t) => gated.every((p) => p.root !== t || p.innermost));
+      if (inner.length) innermost.set(d, new Set(inner));
     }
   }
   const types = [...new Set([...gates.values()].flatMap((byType) => [...byType.keys()]))];
@@ -386,7 +391,7 @@ function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDe
     }
     fused = { query, patternRule: [...types.map(() => undefined), ...mainRule], indexType: [...types, ...mainRule.map(() => undefined)], rules: [...mainSource.keys()], index: types };
   }
-  return { ...(fused ? { fused } : {}), ...(gatedSource.size ? { gated: { gates, sources: gatedSource } } : {}), mainSource };
+  return { ...(fused ? { fused } : {}), ...(gatedSource.size ? { gated: { gates, sources: gatedSource, innermost } } : {}), mainSource };
 }
 
 /** All rules' queries as one Query, or undefined when it does not compile or a rule lacks its @match capture. */

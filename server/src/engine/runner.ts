@@ -151,7 +151,7 @@ export function runRules(
     const whole = registry.editsWhole(ctx.language, compile);
     const gatedActive = gated && !whole ? [...active.keys()].filter((d) => gated.gates.has(d)) : [];
     // Where the active gated rules' words occur, by root type: only those types' index patterns are needed.
-    const occurrences = gated && gatedActive.length ? new GateOccurrences(scan(), gateWordsAt, gatedActive.map((d) => [d, gated.gates.get(d) ?? new Map()] as const)) : undefined;
+    const occurrences = gated && gatedActive.length ? new GateOccurrences(scan(), gateWordsAt, gatedActive.map((d) => [d, gated.gates.get(d) ?? new Map(), gated.innermost.get(d)] as const)) : undefined;
     const indexTypes = occurrences?.types() ?? [];
 
     // The ungated patterns: one fused pass over the whole tree, or (region) the non-local rules over the whole tree
@@ -198,18 +198,22 @@ export function runRules(
       // A node can come once per index type it matches; a rule's query holds all its gated patterns, so it runs once
       // per node whichever type brought it.
       const ran = new Map<number, Set<RuleDefinition>>();
-      for (const [node, type] of gateNodes) {
-        if (truncated) break;
-        if (occurrences.none(type)) continue;
+      const ends: (number | undefined)[] = [];
+      const end = (i: number): number => (ends[i] ??= (gateNodes[i] as [Node, string])[0].endIndex);
+      const inner = occurrences.innermost(gateNodes, end);
+      gateNodes.forEach(([node, type], i) => {
+        if (truncated || occurrences.none(type)) return;
         let seen = ran.get(node.id);
         if (!seen) ran.set(node.id, (seen = new Set()));
-        for (const d of occurrences.rulesIn(type, node.startIndex, () => node.endIndex)) {
-          if (seen.has(d)) continue;
-          seen.add(d);
-          const query = registry.gatedQuery(ctx.language, d);
-          for (const m of query?.matches(node, { maxStartDepth: 0, progressCallback }) ?? []) report(d, m.captures, region && local(d) ? region : undefined);
+        for (const rules of [occurrences.rulesIn(type, node.startIndex, () => end(i)), inner.get(i)]) {
+          for (const d of rules ?? []) {
+            if (seen.has(d)) continue;
+            seen.add(d);
+            const query = registry.gatedQuery(ctx.language, d);
+            for (const m of query?.matches(node, { maxStartDepth: 0, progressCallback }) ?? []) report(d, m.captures, region && local(d) ? region : undefined);
+          }
         }
-      }
+      });
     }
   }
 
