@@ -120,14 +120,13 @@ interface Item {
  * wildcard, an alternation, an anonymous node, a quantified top or several top-level items.
  */
 function rootType(item: Item): string | undefined {
-  if (item.quant) return undefined;
-  if (item.kind === 'node') return item.type && item.type !== '_' ? item.type : undefined;
-  const items = item.children.filter((c) => c.kind !== 'pred');
-  return item.kind === 'group' && items.length === 1 ? rootType(items[0] as Item) : undefined;
+  const type = rootNode(item)?.type;
+  return type && type !== '_' ? type : undefined;
 }
 
-/** The root node item of a pattern with one root (see rootType). */
+/** The node item at the top of a pattern with one root (a node, or groups around one node), unquantified. */
 function rootNode(item: Item): Item | undefined {
+  if (item.quant) return undefined;
   if (item.kind === 'node') return item;
   const items = item.children.filter((c) => c.kind !== 'pred');
   return item.kind === 'group' && items.length === 1 ? rootNode(items[0] as Item) : undefined;
@@ -142,19 +141,19 @@ function rootNode(item: Item): Item | undefined {
 function pinned(pattern: Item, capture: string, type: string): boolean {
   const root = rootNode(pattern);
   if (!root || root.captures.includes(capture)) return false;
-  let found = 0;
+  let found = false;
   let ok = true;
   const visit = (item: Item, clean: boolean): void => {
     if (item.kind === 'pred' || item.kind === 'anchor' || item.kind === 'negfield') return;
     const here = item.kind === 'node' ? clean && !!item.type && item.type !== '_' && item.type !== type : clean;
     if (item.captures.includes(capture)) {
-      found++;
+      found = true;
       if (item.kind !== 'node' || !here || !/identifier$/.test(item.type ?? '')) ok = false;
     }
     for (const c of item.children) visit(c, here);
   };
   for (const c of root.children) visit(c, true);
-  return ok && found > 0;
+  return ok && found;
 }
 
 /** The candidate word sets of a rooted pattern's positive text predicates, each with the capture it tests. */

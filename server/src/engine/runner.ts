@@ -201,8 +201,9 @@ export function runRules(
       const ends: (number | undefined)[] = [];
       const end = (i: number): number => (ends[i] ??= (gateNodes[i] as [Node, string])[0].endIndex);
       const inner = occurrences.innermost(gateNodes, end);
-      gateNodes.forEach(([node, type], i) => {
-        if (truncated || occurrences.none(type)) return;
+      for (let i = 0; i < gateNodes.length && !truncated; i++) {
+        const [node, type] = gateNodes[i] as [Node, string];
+        if (occurrences.none(type)) continue;
         let seen = ran.get(node.id);
         if (!seen) ran.set(node.id, (seen = new Set()));
         for (const rules of [occurrences.rulesIn(type, node.startIndex, () => end(i)), inner.get(i)]) {
@@ -213,7 +214,7 @@ export function runRules(
             for (const m of query?.matches(node, { maxStartDepth: 0, progressCallback }) ?? []) report(d, m.captures, region && local(d) ? region : undefined);
           }
         }
-      });
+      }
     }
   }
 

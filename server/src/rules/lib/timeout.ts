@@ -1,6 +1,7 @@
 // The `timeout` option of the "add a timeout" fixes: a duration as text ("10s", "2500ms"), rendered per language.
 import { parseDuration } from '../../policy/units';
 import type { RuleOptionSpec } from '../../engine/types';
+import { textHas } from './file-kind';
 
 /** The `timeout` option every add-a-timeout fix declares. */
 export const TIMEOUT_OPTION: Record<string, RuleOptionSpec> = {
@@ -24,3 +25,6 @@ export function goDuration(ms: number): string {
 export function javaDuration(ms: number, durationType: string): string {
   return ms % 1000 === 0 ? `${durationType}.ofSeconds(${ms / 1000})` : `${durationType}.ofMillis(${Math.round(ms)})`;
 }
+
+/** The file sets a default timeout for every axios call (and every instance, which inherits axios.defaults). */
+export const axiosDefaultTimeout = textHas(/axios\.defaults\.timeout\s*=/);

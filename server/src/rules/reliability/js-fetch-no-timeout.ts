@@ -1,9 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
-import { textHas } from '../lib/file-kind';
 import type { Fix } from '../../engine/types';
 import { namedArgs } from '../lib/syntax';
-import { TIMEOUT_OPTION, timeoutMs } from '../lib/timeout';
+import { axiosDefaultTimeout, TIMEOUT_OPTION, timeoutMs } from '../lib/timeout';
 
 const QUERY = `
   (call_expression function: (identifier) @fn arguments: (arguments) @args (#any-of? @fn "fetch" "axios")) @match
@@ -39,9 +38,6 @@ function addToConfig(args: Node | undefined, at: number, entry: string, title: s
   if (list.length !== at || !prev) return undefined;
   return { title, changes: [{ start: prev.endIndex, end: prev.endIndex, newText: `, { ${entry} }` }] };
 }
-
-/** The file sets a default timeout for every axios call. */
-const axiosDefaultTimeout = textHas(/axios\.defaults\.timeout\s*=/);
 
 /** Neither fetch nor axios time out by default: a hung upstream holds the request (and its caller) forever. */
 export default defineRule({

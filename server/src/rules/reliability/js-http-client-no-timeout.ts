@@ -3,9 +3,9 @@ import { defineRule } from '../../engine/define-rule';
 import { indentAt, TIMEOUT_OPTION, timeoutMs } from '../lib/reliability';
 import { textHas } from '../lib/file-kind';
 import { namedArgs } from '../lib/syntax';
+import { axiosDefaultTimeout } from '../lib/timeout';
 
 const importsGot = textHas(/(from\s+|require\(\s*)['"]got['"]/);
-const axiosDefaultTimeout = textHas(/axios\.defaults\.timeout\s*=/);
 
 const GOT_METHODS = '"get" "post" "put" "patch" "delete" "head" "extend" "stream" "paginate"';
 
