@@ -3,9 +3,30 @@
 import type { Node } from 'web-tree-sitter';
 import type { LanguageId } from '../../engine/languages';
 
-/** The parents of a node, nearest first. */
-export function* ancestors(node: Node): Generator<Node> {
-  for (let p = node.parent; p; p = p.parent) yield p;
+let lastPath: { node: Node; path: readonly Node[] } | undefined;
+
+/**
+ * The parents of a node, nearest first. Tree-sitter nodes keep no parent pointer: each `.parent` is a descent from the
+ * root, so walking up k levels costs k descents. This is one descent, keeping every node on the way, and the filters of
+ * one match (which often ask for the same node's ancestors several times) share it.
+ */
+export function ancestors(node: Node): readonly Node[] {
+  if (lastPath && lastPath.node.id === node.id && lastPath.node.tree === node.tree) return lastPath.path;
+  const down: Node[] = [];
+  for (let n: Node | null = node.tree.rootNode; n && n.id !== node.id; n = n.childWithDescendant(node)) down.push(n);
+  const path = down.reverse();
+  lastPath = { node, path };
+  return path;
+}
+
+/** A node's parent, from the last ancestors() path when it runs through the node (a walk up from there is then free). */
+export function parentOf(node: Node): Node | null {
+  if (lastPath && lastPath.node.tree === node.tree) {
+    if (lastPath.node.id === node.id) return lastPath.path[0] ?? null;
+    const path = lastPath.path;
+    for (let i = 0; i < path.length; i++) if (path[i]!.id === node.id) return path[i + 1] ?? null;
+  }
+  return node.parent;
 }
 
 /** Named children without comments (arguments, object members, block statements). */
@@ -35,9 +56,9 @@ const ITERATORS = new Set([
 
 /** True for a function node that runs once per element or iteration: an iteration callback or an immediately called Go literal. */
 function runsPerElement(fn: Node): boolean {
-  const parent = fn.parent;
+  const parent = parentOf(fn);
   if (fn.type === 'func_literal') return parent?.type === 'call_expression' && parent.childForFieldName('function')?.id === fn.id;
-  const call = parent?.type === 'arguments' || parent?.type === 'argument_list' ? parent.parent : undefined;
+  const call = parent?.type === 'arguments' || parent?.type === 'argument_list' ? parentOf(parent) : undefined;
   if (!call) return false;
   const callee = call.childForFieldName('function') ?? call.childForFieldName('name');
   const name = callee?.type === 'member_expression' || callee?.type === 'attribute'
@@ -77,7 +98,7 @@ export function enclosingFunction(node: Node): Node | undefined {
 export function functionName(fn: Node): string {
   const own = fn.childForFieldName('name');
   if (own) return own.text;
-  const p = fn.parent;
+  const p = parentOf(fn);
   const bound = p?.childForFieldName('name') ?? p?.childForFieldName('key') ?? p?.childForFieldName('left');
   return bound && bound.id !== fn.id ? bound.text : '';
 }
@@ -124,7 +145,7 @@ export function isConstantName(n: Node): boolean {
  * `def f(now=datetime.now)`, `(rng = Math.random()) =>`. Clock and randomness rules leave these alone.
  */
 export function isInjectedDefault(n: Node): boolean {
-  const p = n.parent;
+  const p = parentOf(n);
   if (!p) return false;
   if (/^(default_parameter|typed_default_parameter|assignment_pattern|object_assignment_pattern|required_parameter|optional_parameter)$/.test(p.type)) return true;
   const op = p.childForFieldName('operator')?.text;
