@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { policyValidatorSource } from './policy-validator.mjs';
+import glue from './tree-sitter-patches.cjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const watch = process.argv.includes('--watch');
@@ -25,63 +26,12 @@ function copyGrammars() {
   }
 }
 
-/**
- * Edits to web-tree-sitter's JavaScript glue, which runs for every node a query match or a rule touches. Each was
- * measured with a CPU profile of `genai4dfx check` over the bench corpus (0.27.2) and kept only if the scan got faster
- * with identical findings. The build fails if a text is not found (a new version: re-measure, re-check).
- *
- * - getValue/setValue: a string switch per call, almost all for "i32" (220 ms of 4.4 s): the i32 case first.
- * - Node's handle lived in an element, `this[0]` (plus a class field `[0] = 0`): an elements store allocated for every
- *   new Node (258 ms; the Node constructor still cost 153 ms self after the field went). It is a named property now,
- *   and the constructor sets every field once, in one order, so all Nodes share one shape.
- * - `#match?` built a named closure (`__name`, a defineProperty) on every predicate test (42 ms).
- * The last two together: 3.91 -> 3.64 s (median of five interleaved runs on the bench corpus).
- * - The parse callback copied each 10 KB chunk of text into WASM memory a character at a time through a DataView
- *   (28 ms per scan of the spec corpus): Node's Buffer writes the same UTF-16 units (little-endian, as WASM is) natively.
- */
-const TREE_SITTER_PATCHES = [
-  [
-    'function getValue(ptr, type = "i8") {\n',
-    'function getValue(ptr, type = "i8") {\n          if (type === "i32") return HEAP_DATA_VIEW.getInt32((ptr >> 2) * 4, true);\n',
-  ],
-  [
-    'function setValue(ptr, value, type = "i8") {\n',
-    'function setValue(ptr, value, type = "i8") {\n          if (type === "i32") return void HEAP_DATA_VIEW.setInt32((ptr >> 2) * 4, value, true);\n',
-  ],
-  [
-    '    __name(this, "Node");\n  }\n  /** @internal */\n  // @ts-expect-error: never read\n  [0] = 0;\n  // Internal handle for Wasm\n  /** @internal */\n  _children;\n  /** @internal */\n  _namedChildren;\n',
-    '    __name(this, "Node");\n  }\n',
-  ],
-  [
-    '    assertInternal(internal);\n    this[0] = other;\n    this.id = id;\n    this.tree = tree;\n    this.startIndex = startIndex;\n    this.startPosition = startPosition;\n  }\n',
-    '    assertInternal(internal);\n    this._handle = other;\n    this.id = id;\n    this.tree = tree;\n    this.startIndex = startIndex;\n    this.startPosition = startPosition;\n'
-      + '    this._children = void 0;\n    this._namedChildren = void 0;\n  }\n',
-  ],
-  ['  id;\n  /** The byte index where this node starts. */\n  startIndex;\n  /** The position where this node starts. */\n  startPosition;\n  /** The tree that this node belongs to. */\n  tree;\n', ''],
-  ['  C.setValue(address, node[0], "i32");\n', '  C.setValue(address, node._handle, "i32");\n'],
-  [
-    '    const test = /* @__PURE__ */ __name((text, positive) => {\n      return positive ? regex.test(text) : !regex.test(text);\n    }, "test");\n',
-    '    const test = (text, positive) => positive ? regex.test(text) : !regex.test(text);\n',
-  ],
-  [
-    '            setValue(lengthAddress, string.length, "i32");\n            stringToUTF16(string, inputBufferAddress, INPUT_BUFFER_SIZE);\n',
-    '            setValue(lengthAddress, string.length, "i32");\n'
-      + '            const n = Math.min(string.length, INPUT_BUFFER_SIZE / 2 - 1);\n'
-      + '            Buffer.from(HEAPU8.buffer, inputBufferAddress, INPUT_BUFFER_SIZE).write(n < string.length ? string.slice(0, n) : string, 0, 2 * n, "utf16le");\n'
-      + '            HEAPU8[inputBufferAddress + 2 * n] = 0;\n            HEAPU8[inputBufferAddress + 2 * n + 1] = 0;\n',
-  ],
-];
-
+/** web-tree-sitter's glue with the edits of scripts/tree-sitter-patches.cjs. */
 const patchTreeSitter = {
   name: 'patch-web-tree-sitter',
   setup(build) {
     build.onLoad({ filter: /web-tree-sitter[\\/]web-tree-sitter\.cjs$/ }, (args) => {
-      let text = fs.readFileSync(args.path, 'utf8');
-      for (const [from, to] of TREE_SITTER_PATCHES) {
-        if (text.split(from).length !== 2) throw new Error(`web-tree-sitter changed: cannot apply the build patch at ${JSON.stringify(from.slice(0, 60))} (scripts/build.mjs)`);
-        text = text.replace(from, to);
-      }
-      return { contents: text, loader: 'js' };
+      return { contents: glue.patchTreeSitterGlue(fs.readFileSync(args.path, 'utf8')), loader: 'js' };
     });
   },
 };

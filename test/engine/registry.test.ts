@@ -4,12 +4,12 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Query } from 'web-tree-sitter';
 import { DOCS_DIR, GENERATE_COMMAND, ruleDocs } from '../../scripts/gen-rule-docs';
 import { Engine } from '../../server/src/engine/analyzer';
-import type { QueryRuleSpec, RuleDefinition } from '../../server/src/engine/define-rule';
-import { patternGates } from '../../server/src/engine/gates';
+import type { RuleDefinition } from '../../server/src/engine/define-rule';
 import { languageForPath, LANGUAGES, type LanguageId } from '../../server/src/engine/languages';
-import { querySource, scanWords } from '../../server/src/engine/registry';
+import { type FusedQuery, scanWords } from '../../server/src/engine/registry';
 import { PILLARS } from '../../server/src/engine/types';
 import { RULES } from '../../server/src/rules/index';
 import { ROOT, sharedEngine } from '../helpers/engine';
@@ -80,42 +80,61 @@ describe('rule registry', () => {
     }
   });
 
-  it('a scan runs the full query for a rule subset until its waste pays for a compile; an editor compiles on the second ask', async () => {
+  it('a rule subset is the full query copied with the other patterns disabled: the same matches, no compile', async () => {
+    // The unit tests load the glue the bundles ship (test/helpers/tree-sitter-glue.cjs): without copy() this would test the fallback.
+    assert.equal(typeof (Query.prototype as Query & { copy?: unknown }).copy, 'function');
     const engine = await Engine.create({ grammarDir: path.join(ROOT, 'grammars') });
+    const text = fs.readFileSync(path.join(ROOT, 'examples/shop/cart/handlers.go'), 'utf8');
+    const tree = engine.parse('go', text);
+    // Each match as pattern index and capture node ids, for the patterns `keep` selects.
+    const run = (q: FusedQuery, keep: (i: number) => boolean): string[] =>
+      q.query.matches(tree.rootNode).filter((m) => keep(m.patternIndex)).map((m) => `${m.patternIndex}:${m.captures.map((c) => `${c.name}=${c.node.id}`).join(',')}`);
     try {
       const all = engine.registry.fused.get('go');
       assert.ok(all);
-      const subset = all.rules.slice(0, 3);
-      // Scan: no compile however often the set is asked for, until the waste it is charged reaches a compile's cost.
-      for (let i = 0; i < 5; i++) assert.equal(engine.registry.fusedFor('go', subset, false), all);
-      engine.registry.noteWaste('go', subset, [], 1);
-      assert.equal(engine.registry.fusedFor('go', subset, false), all);
-      engine.registry.noteWaste('go', subset, [], 10_000);
+      // Rules that match in this file, and one that does not.
+      const matched = [...new Set(all.query.matches(tree.rootNode).map((m) => all.patternRule[m.patternIndex]).filter((d): d is RuleDefinition => !!d))];
+      assert.ok(matched.length >= 3, 'the example has findings of several rules');
+      const subset = all.rules.filter((d) => matched.slice(0, 2).includes(d) || d === all.rules.find((x) => !matched.includes(x)));
       const own = engine.registry.fusedFor('go', subset, false);
-      assert.notEqual(own, all);
-      assert.deepEqual(own?.rules, subset);
-      assert.equal(engine.registry.fusedFor('go', subset, false), own, 'kept once compiled');
-      // A set's query holds the index patterns of the root types asked for, no others.
-      const types = all.index.slice(1, 3);
+      assert.ok(own && own !== all && own.query !== all.query);
+      assert.deepEqual(own.rules, subset);
+      assert.equal(own.patternRule, all.patternRule, 'a copy keeps the pattern indexes');
+      const wanted = new Set(subset);
+      const expected = run(all, (i) => wanted.has(all.patternRule[i]!));
+      assert.ok(expected.length > 0);
+      assert.deepEqual(run(own, () => true), expected);
+      assert.deepEqual(run(all, (i) => wanted.has(all.patternRule[i]!)), expected, 'the full query is left as it was');
+      assert.equal(engine.registry.fusedFor('go', subset, false), own, 'kept');
+      // Index patterns: those of the types asked for (that the query has), no others.
+      const types = all.index.slice(0, 2);
       assert.equal(types.length, 2);
-      engine.registry.noteWaste('go', subset, types, 10_000);
       const indexed = engine.registry.fusedFor('go', subset, false, [...types, 'not_a_type']);
       assert.ok(indexed && indexed !== own);
       assert.deepEqual(indexed.index, types);
-      assert.deepEqual(indexed.indexType.filter(Boolean), types);
-      assert.equal(indexed.query.patternCount(), indexed.patternRule.length);
-      assert.deepEqual([...new Set(indexed.patternRule.filter(Boolean))], subset);
-      // Editor: the second request for another set compiles it. An editor's queries hold every pattern, gated ones too.
-      const other = all.rules.slice(1, 4);
+      const keep = (i: number): boolean => wanted.has(all.patternRule[i]!) || types.includes(all.indexType[i] ?? '');
+      assert.ok(run(all, (i) => types.includes(all.indexType[i] ?? '')).length > 0);
+      assert.deepEqual(run(indexed, () => true), run(all, keep));
+      // Editor: sets are copies of the whole query (gated patterns included), from the first ask.
       const whole = engine.registry.fusedFor('go', engine.registry.forLanguage('go').rules, true);
       assert.ok(whole && whole !== all && !whole.index.length && whole.patternRule.every(Boolean));
-      assert.equal(engine.registry.fusedFor('go', other, true), whole);
+      const other = whole.rules.slice(1, 4);
       const edited = engine.registry.fusedFor('go', other, true);
-      assert.deepEqual(edited?.rules, other);
-      assert.equal(edited?.query.patternCount(), other.reduce((n, d) => n + patternGates(querySource(d.spec as QueryRuleSpec, 'go')).length, 0));
-      // The subset's patterns belong to its own rules, in order.
-      assert.deepEqual([...new Set(own?.patternRule)], subset);
+      assert.ok(edited && edited !== whole);
+      const otherSet = new Set(other);
+      assert.deepEqual(run(edited, () => true), run(whole, (i) => otherSet.has(whole.patternRule[i]!)));
+      // Past the cap the least recently used set goes, and its copy is freed.
+      const first = engine.registry.fusedFor('go', all.rules.slice(0, 1), false);
+      assert.ok(first);
+      let sets = 0;
+      for (let i = 1; i < all.rules.length && sets < 64; i++) {
+        for (let j = i + 1; j < all.rules.length && sets < 64; j++, sets++) engine.registry.fusedFor('go', all.rules.filter((_, k) => k === i || k === j), false);
+      }
+      assert.equal(sets, 64);
+      assert.equal((first.query as unknown as Record<number, number>)[0], 0, 'evicted and deleted');
+      assert.notEqual(engine.registry.fusedFor('go', all.rules.slice(0, 1), false), first);
     } finally {
+      tree.delete();
       engine.registry.dispose();
     }
   });

@@ -77,12 +77,6 @@ export function scanWords(scan: RegExp, text: string): [number, string][] {
   return out;
 }
 
-/** What the registry keeps per language: the compiled rules and the sources subsets are built from. */
-interface Compiled extends CompiledLanguage {
-  /** Each rule's ungated patterns. */
-  mainSource: ReadonlyMap<RuleDefinition, string>;
-}
-
 /** A rule query that did not compile: the rule is left out for that language, and a test fails. */
 export interface CompileError {
   ruleId: string;
@@ -96,21 +90,17 @@ export class RuleRegistry {
 
   /**
    * Fused queries for the rules actually active in a file (enabled, triggers present), by language and rule set.
-   * A pattern that cannot apply still costs its matching and the marshalling of its matches (a broad pattern of one
-   * rule produced 76,000 matches over the bench corpus for files that never mention its library), so an open
-   * document runs only its active rules' patterns: its set repeats on every keystroke, so it is compiled once and
-   * kept (up to MAX_SUBSETS; later novel sets run the full query). A scan compiles a set only once running the full
-   * query for it has cost as much as a compile (see fusedFor).
+   * A pattern that cannot apply still costs its matching and the marshalling of its matches: over the spec corpus the
+   * full queries produced 133,000 matches (of 333,000) for rules and index types the file did not need, most from
+   * broad patterns (every string literal, every object pair) of rules whose library the file never names. A set's
+   * query is a copy of the full one with the other patterns disabled (copyWithout): no compile, so every set gets its
+   * own, the least recently used dropped past MAX_SUBSETS.
    */
   private readonly subsets = new Map<string, FusedQuery>();
-  private readonly misses = new Map<string, number>();
-  private static readonly MAX_SUBSETS = 128;
-  private static readonly MAX_TALLIES = 4096;
-  /** What compiling a subset query costs, in ms (measured as they are compiled; starts at a typical figure). */
-  private compileMs = 25;
+  private static readonly MAX_SUBSETS = 64;
 
   /** Per language, compiled the first time a file of that language is analysed (start-up pays only for what it uses). */
-  private readonly compiled = new Map<LanguageId, Compiled>();
+  private readonly compiled = new Map<LanguageId, CompiledLanguage>();
   /**
    * Each rule's gated query, by language and rule (null: none, or it did not compile). Asked once per gated run (100,000
    * on the bench corpus): keyed by objects, not by a `language:id` string built for every run.
@@ -136,7 +126,7 @@ export class RuleRegistry {
   }
 
   /** A language's query rules fused into one query, compiled on first use. */
-  forLanguage(lang: LanguageId): Compiled {
+  forLanguage(lang: LanguageId): CompiledLanguage {
     let c = this.compiled.get(lang);
     if (!c) this.compiled.set(lang, (c = this.compileLanguage(lang)));
     return c;
@@ -162,42 +152,35 @@ export class RuleRegistry {
 
   /**
    * The fused query of `active` (rules of `lang`'s fused query, in its order); the full one when all are active.
-   * `compile` is for texts analysed again and again (an open editor): a set asked for twice is compiled and kept.
-   * A scan passes false and rents before it buys: the full query runs (the caller skips the other rules' matches and
-   * reports the time the other rules' patterns cost through noteWaste) until a set has wasted about what a compile
-   * costs, and only then is it compiled. A query's cost grows with its patterns, not just its matches: a file's active
-   * set is often a quarter of the catalogue and runs in half the time. Compiling every set seen twice spent 2.5 s of
-   * 7.5 on the fixture corpus (sets vary file to file); never compiling cost a third more on generated code.
-   * `index`: the root types whose index patterns the caller needs (those of the full query's are kept, in its order).
+   * `compile` is true for texts analysed again and again (an open editor), whose sets come from the whole query
+   * (editsWhole). `index`: the root types whose index patterns the caller needs (those of the full query's are kept).
    * An index pattern marks every node of its type: Java's `argument_list` one, there for a rule of test files only,
    * matched 87,000 times over the bench corpus in files where no rule needed it.
+   * Where Query cannot be copied (a web-tree-sitter without the glue edit) this is the full query, and the caller
+   * skips the other rules' matches.
    */
   fusedFor(lang: LanguageId, active: readonly RuleDefinition[], compile = true, index: readonly string[] = []): FusedQuery | undefined {
-    const c = this.forLanguage(lang);
-    const { all, whole, types, key } = this.setOf(lang, active, index, compile);
+    const whole = this.editsWhole(lang, compile);
+    const all = whole ? this.wholeQuery(lang) : this.forLanguage(lang).fused;
     if (!all) return undefined;
+    const types = all.index.filter((t) => index.includes(t));
     if (!active.length && !types.length) return undefined;
     if (active.length === all.rules.length && types.length === all.index.length) return all;
+    const key = subsetKey(lang, active, types, whole);
     let f = this.subsets.get(key);
-    if (f) return f;
-    // Past the cap, novel sets run the full query instead of evicting.
-    if (this.subsets.size >= RuleRegistry.MAX_SUBSETS) return all;
-    // An editor compiles the second time a set is asked for.
-    if (compile) this.misses.set(key, (this.misses.get(key) ?? 0) + this.compileMs / 2);
-    if ((this.misses.get(key) ?? 0) < this.compileMs) return all;
-    this.misses.delete(key);
-    // `active` keeps the full query's rule order, so its patterns are the full query's patterns of those rules, in order.
-    const wanted = new Set(active);
-    const keep = all.patternRule.map((d, i) => (d ? wanted.has(d) : types.includes(all.indexType[i] ?? '')));
-    const patternRule = all.patternRule.filter((_, i) => keep[i]);
-    const indexType = all.indexType.filter((_, i) => keep[i]);
-    const parts = whole
-      ? active.map((d) => querySource(d.spec as QueryRuleSpec, lang))
-      : [...types.map(indexPattern), ...active.map((d) => c.mainSource.get(d) ?? '')];
-    const t0 = performance.now();
-    f = { query: new Query(this.pool.language(lang), parts.join('\n')), patternRule, indexType, rules: active, index: types };
-    // What a compile costs here, smoothed: the price the waste of a set is weighed against.
-    this.compileMs = 0.8 * this.compileMs + 0.2 * (performance.now() - t0);
+    if (f) {
+      // Most recently used last: the oldest goes first when the map is full.
+      this.subsets.delete(key);
+      this.subsets.set(key, f);
+      return f;
+    }
+    f = copyWithout(all, active, types);
+    if (!f) return all;
+    if (this.subsets.size >= RuleRegistry.MAX_SUBSETS) {
+      const [oldest, q] = this.subsets.entries().next().value as [string, FusedQuery];
+      this.subsets.delete(oldest);
+      q.query.delete();
+    }
     this.subsets.set(key, f);
     return f;
   }
@@ -260,32 +243,12 @@ export class RuleRegistry {
     return q ?? undefined;
   }
 
-  /**
-   * A set of rules and index types as fusedFor and noteWaste see it: the full query it would otherwise run, whether
-   * that is the editor's whole query, the wanted index types that query has (in its order), and the set's key.
-   */
-  private setOf(lang: LanguageId, active: readonly RuleDefinition[], index: readonly string[], compile: boolean): { all: FusedQuery | undefined; whole: boolean; types: string[]; key: string } {
-    const whole = this.editsWhole(lang, compile);
-    const all = whole ? this.wholeQuery(lang) : this.forLanguage(lang).fused;
-    const types = all?.index.filter((t) => index.includes(t)) ?? [];
-    return { all, whole, types, key: subsetKey(lang, active, types, whole) };
-  }
-
-  /** Running the full query for the set `active` cost about `ms` more than its own query would have (see fusedFor). */
-  noteWaste(lang: LanguageId, active: readonly RuleDefinition[], index: readonly string[], ms: number, compile = false): void {
-    if (ms <= 0 || this.subsets.size >= RuleRegistry.MAX_SUBSETS) return;
-    const { key } = this.setOf(lang, active, index, compile);
-    // A scan of a very varied tree sees a new set in most files: forget the tally rather than grow without bound.
-    if (this.misses.size >= RuleRegistry.MAX_TALLIES && !this.misses.has(key)) this.misses.clear();
-    this.misses.set(key, (this.misses.get(key) ?? 0) + ms);
-  }
-
   /** The registry of `defs` over the loaded grammars; queries compile per language on first use. */
   static compile(defs: readonly RuleDefinition[], pool: ParserPool, onError?: (e: CompileError) => void, opts: { gates?: boolean } = {}): RuleRegistry {
     return new RuleRegistry(defs, pool, onError, opts.gates ?? true);
   }
 
-  private compileLanguage(lang: LanguageId): Compiled {
+  private compileLanguage(lang: LanguageId): CompiledLanguage {
     const errors: CompileError[] = [];
     const language = this.pool.language(lang);
     const candidates = this.rules.filter((d) => isQueryRule(d.spec) && d.spec.languages.includes(lang) && querySource(d.spec, lang));
@@ -304,7 +267,6 @@ export class RuleRegistry {
       ...(fused ? { fused } : {}),
       ...(gated ? { gated } : {}),
       rules: split ? candidates : (whole?.rules ?? []),
-      mainSource: split?.mainSource ?? new Map(candidates.map((d) => [d, querySource(d.spec as QueryRuleSpec, lang)])),
       gateWordsAt: new Map(scanned.map((w) => [w, words.filter((g) => w.startsWith(g))])),
       ...(scanned.length ? { triggerScan: triggerScan(scanned) } : {}),
     };
@@ -326,6 +288,25 @@ export class RuleRegistry {
     for (const f of this.subsets.values()) f.query.delete();
     this.subsets.clear();
   }
+}
+
+/** A Query with the copy() that scripts/tree-sitter-patches.cjs adds over ts_query_copy (bundles and unit tests have it). */
+type Copyable = Query & { copy?: () => Query };
+
+/**
+ * The full query with every pattern outside the set disabled, on a copy: same pattern indexes, no compile (ts_query_copy
+ * copies the analysed steps; ts_query_disable_pattern takes a pattern out of the copy's start map). Undefined where
+ * Query has no copy (web-tree-sitter run from source, as the unit tests do).
+ */
+function copyWithout(all: FusedQuery, active: readonly RuleDefinition[], types: readonly string[]): FusedQuery | undefined {
+  const full = all.query as Copyable;
+  if (typeof full.copy !== 'function') return undefined;
+  const query = full.copy();
+  const wanted = new Set(active);
+  all.patternRule.forEach((d, i) => {
+    if (d ? !wanted.has(d) : !types.includes(all.indexType[i] ?? '')) query.disablePattern(i);
+  });
+  return { query, patternRule: all.patternRule, indexType: all.indexType, rules: active, index: types };
 }
 
 function subsetKey(lang: LanguageId, active: readonly RuleDefinition[], index: readonly string[], whole: boolean): string {

@@ -175,13 +175,7 @@ export function runRules(
       // The query's index types are a superset of the pass's, as its rules are of the pass's rules.
       const types = query.index.length === pass.index.length ? undefined : new Set(pass.index);
       const r = pass.region;
-      const q0 = performance.now();
       const matches = query.query.matches(tree.rootNode, r ? { startIndex: r.start, endIndex: r.end, progressCallback } : { progressCallback });
-      if (wanted || types) {
-        // The full query ran for a subset: the other rules' and types' share of its patterns is about what it wasted.
-        const own = query.patternRule.reduce((n, d, i) => (d ? !wanted || wanted.has(d) : !types || types.has(query.indexType[i] ?? '')) ? n + 1 : n, 0);
-        registry.noteWaste(ctx.language, pass.rules, pass.index, (performance.now() - q0) * (1 - own / query.patternRule.length), compile);
-      }
       for (const m of matches) {
         const d = query.patternRule[m.patternIndex];
         if (d) {
