@@ -1,6 +1,5 @@
 // Helpers shared by the reliability rules: where a statement sits, its indentation, which file kinds are entry points.
 import type { Node } from 'web-tree-sitter';
-import { parseDuration } from '../../policy/units';
 import { perText } from './file-kind';
 
 /** The statement that contains `node` directly inside a block (Go `statement_list`, JS/Java `block`/`statement_block`, Python `block`). */
@@ -25,21 +24,6 @@ export function indentAt(text: string, offset: number): string {
 export function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
-
-/** A rule's `timeout` option in milliseconds (the default, 10 s, when it does not parse). */
-export function timeoutMs(options: Readonly<Record<string, unknown>>, fallback = 10_000): number {
-  const parsed = parseDuration(options.timeout);
-  return parsed.ok && parsed.value > 0 ? parsed.value : fallback;
-}
-
-/** The `timeout` option every timeout rule declares; the policy maps it from reliability.timeouts.default. */
-export const TIMEOUT_OPTION = {
-  timeout: {
-    type: 'string' as const,
-    default: '10s',
-    description: 'The timeout a quick fix inserts, as a duration ("10s", "500ms"); the policy sets it from reliability.timeouts.default.',
-  },
-};
 
 /** True for bundled or minified code (average line over 250 characters): not code anyone edits, so not worth a finding. */
 export const isMinified = perText((text: string): boolean => {

@@ -3,9 +3,13 @@ import { parseDuration } from '../../policy/units';
 import type { RuleOptionSpec } from '../../engine/types';
 import { textHas } from './file-kind';
 
-/** The `timeout` option every add-a-timeout fix declares. */
+/** The `timeout` option every add-a-timeout fix declares; the policy maps it from reliability.timeouts.default. */
 export const TIMEOUT_OPTION: Record<string, RuleOptionSpec> = {
-  timeout: { type: 'string', default: '10s', description: 'Timeout the quick fix inserts, as a duration ("10s", "2500ms", "1m").' },
+  timeout: {
+    type: 'string',
+    default: '10s',
+    description: 'The timeout a quick fix inserts, as a duration ("10s", "500ms"); the policy sets it from reliability.timeouts.default.',
+  },
 };
 
 /** The option as milliseconds; a value that is not a duration falls back to 10 s rather than breaking the fix. */

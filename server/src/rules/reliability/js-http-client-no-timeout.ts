@@ -1,9 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
-import { indentAt, TIMEOUT_OPTION, timeoutMs } from '../lib/reliability';
+import { indentAt } from '../lib/reliability';
 import { textHas } from '../lib/file-kind';
 import { namedArgs } from '../lib/syntax';
-import { axiosDefaultTimeout } from '../lib/timeout';
+import { axiosDefaultTimeout, TIMEOUT_OPTION, timeoutMs } from '../lib/timeout';
 
 const importsGot = textHas(/(from\s+|require\(\s*)['"]got['"]/);
 

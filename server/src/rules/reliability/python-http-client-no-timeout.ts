@@ -1,6 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import { defineRule } from '../../engine/define-rule';
-import { addPythonKeyword, pythonSeconds, TIMEOUT_OPTION, timeoutMs } from '../lib/reliability';
+import { addPythonKeyword, pythonSeconds } from '../lib/reliability';
+import { TIMEOUT_OPTION, timeoutMs } from '../lib/timeout';
 import { namedArgs } from '../lib/syntax';
 
 type Kind = 'httpx' | 'aiohttp' | 'urlopen' | 'urllib3';
