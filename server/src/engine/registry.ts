@@ -296,7 +296,7 @@ type Copyable = Query & { copy?: () => Query };
 /**
  * The full query with every pattern outside the set disabled, on a copy: same pattern indexes, no compile (ts_query_copy
  * copies the analysed steps; ts_query_disable_pattern takes a pattern out of the copy's start map). Undefined where
- * Query has no copy (web-tree-sitter run from source, as the unit tests do).
+ * Query has no copy (web-tree-sitter's glue loaded without scripts/tree-sitter-patches.cjs).
  */
 function copyWithout(all: FusedQuery, active: readonly RuleDefinition[], types: readonly string[]): FusedQuery | undefined {
   const full = all.query as Copyable;
@@ -322,8 +322,8 @@ const indexPattern = (type: string): string => `(${type}) @gate`;
  * query does not compile or splits differently from what tree-sitter counts (then the caller fuses whole rules,
  * ungated).
  */
-function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDefinition[]): { fused?: FusedQuery; gated?: GatedPatterns; mainSource: Map<RuleDefinition, string> } | undefined {
-  const mainSource = new Map<RuleDefinition, string>();
+function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDefinition[]): { fused?: FusedQuery; gated?: GatedPatterns } | undefined {
+  const mainRules: RuleDefinition[] = [];
   const mainRule: RuleDefinition[] = [];
   const mainParts: string[] = [];
   const gatedSource = new Map<RuleDefinition, string>();
@@ -342,7 +342,7 @@ function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDe
     const main = patterns.filter((p) => !p.words || !p.root).map((p) => p.text);
     const gated = patterns.filter((p) => p.words && p.root);
     if (main.length) {
-      mainSource.set(d, main.join('\n'));
+      mainRules.push(d);
       mainParts.push(...main);
       for (let i = 0; i < main.length; i++) mainRule.push(d);
     }
@@ -370,9 +370,9 @@ function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDe
       query.delete();
       return undefined;
     }
-    fused = { query, patternRule: [...types.map(() => undefined), ...mainRule], indexType: [...types, ...mainRule.map(() => undefined)], rules: [...mainSource.keys()], index: types };
+    fused = { query, patternRule: [...types.map(() => undefined), ...mainRule], indexType: [...types, ...mainRule.map(() => undefined)], rules: mainRules, index: types };
   }
-  return { ...(fused ? { fused } : {}), ...(gatedSource.size ? { gated: { gates, sources: gatedSource, innermost } } : {}), mainSource };
+  return { ...(fused ? { fused } : {}), ...(gatedSource.size ? { gated: { gates, sources: gatedSource, innermost } } : {}) };
 }
 
 /** All rules' queries as one Query, or undefined when it does not compile or a rule lacks its @match capture. */

@@ -5,13 +5,22 @@ import type { LanguageId } from '../../engine/languages';
 
 let lastPath: { node: Node; path: readonly Node[] } | undefined;
 
+/** Where `node` is on the last ancestors() path: -1 for the node it was built for, else its index; undefined when off it. */
+function onLastPath(node: Node): number | undefined {
+  if (!lastPath || lastPath.node.tree !== node.tree) return undefined;
+  if (lastPath.node.id === node.id) return -1;
+  const i = lastPath.path.findIndex((p) => p.id === node.id);
+  return i < 0 ? undefined : i;
+}
+
 /**
  * The parents of a node, nearest first. Tree-sitter nodes keep no parent pointer: each `.parent` is a descent from the
  * root, so walking up k levels costs k descents. This is one descent, keeping every node on the way, and the filters of
- * one match (which often ask for the same node's ancestors several times) share it.
+ * one match (which often ask for the same node's ancestors, or its ancestors' ancestors, several times) share it.
  */
 export function ancestors(node: Node): readonly Node[] {
-  if (lastPath && lastPath.node.id === node.id && lastPath.node.tree === node.tree) return lastPath.path;
+  const at = onLastPath(node);
+  if (lastPath && at !== undefined) return at < 0 ? lastPath.path : lastPath.path.slice(at + 1);
   const down: Node[] = [];
   for (let n: Node | null = node.tree.rootNode; n && n.id !== node.id; n = n.childWithDescendant(node)) down.push(n);
   const path = down.reverse();
@@ -19,14 +28,10 @@ export function ancestors(node: Node): readonly Node[] {
   return path;
 }
 
-/** A node's parent, from the last ancestors() path when it runs through the node (a walk up from there is then free). */
+/** A node's parent, from the last ancestors() path when the node is on it (a walk up from there is then free). */
 export function parentOf(node: Node): Node | null {
-  if (lastPath && lastPath.node.tree === node.tree) {
-    if (lastPath.node.id === node.id) return lastPath.path[0] ?? null;
-    const path = lastPath.path;
-    for (let i = 0; i < path.length; i++) if (path[i]!.id === node.id) return path[i + 1] ?? null;
-  }
-  return node.parent;
+  const at = onLastPath(node);
+  return lastPath && at !== undefined ? (lastPath.path[at + 1] ?? null) : node.parent;
 }
 
 /** Named children without comments (arguments, object members, block statements). */
