@@ -109,6 +109,7 @@ describe('text gates', () => {
     assert.deepEqual(inside('a.fetch(x); b.exec(y)'), ['E', 'F']);
     assert.deepEqual(inside('(x)'), []);
     assert.ok(occ.none('new'));
+    assert.deepEqual([...occ.rules()].sort(), ['E', 'F']);
   });
 
   it('run a pattern at the innermost node only when its word sits in an identifier no node of its type can enclose', () => {
@@ -143,6 +144,7 @@ describe('text gates', () => {
     assert.deepEqual([...occ.rulesIn('call', 0, () => 41)], []);
     assert.ok(!occ.none('call'));
     assert.deepEqual(occ.types(), ['call']);
+    assert.deepEqual([...occ.rules()], ['S'], 'innermost-only rules count too');
   });
 
   it('report exactly what running every pattern in the fused pass reports', async function () {

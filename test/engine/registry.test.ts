@@ -139,6 +139,49 @@ describe('rule registry', () => {
     }
   });
 
+  it('gated queries compiled as one batch match exactly as each rule compiled alone', async () => {
+    const batched = await Engine.create({ grammarDir: path.join(ROOT, 'grammars') });
+    const alone = await Engine.create({ grammarDir: path.join(ROOT, 'grammars') });
+    const text = fs.readFileSync(path.join(ROOT, 'examples/shop/checkout/src/payments.ts'), 'utf8');
+    const tree = batched.parse('typescript', text);
+    // Each match at every call and new expression, as capture names and node ids.
+    const nodes = tree.rootNode.descendantsOfType(['call_expression', 'new_expression']);
+    const run = (q: Query | undefined): string[] =>
+      nodes.flatMap((n) => (q?.matches(n, { maxStartDepth: 0 }) ?? []).map((m) => `${n.id}:${m.captures.map((c) => `${c.name}=${c.node.id}`).join(',')}`));
+    try {
+      const gated = [...(batched.registry.forLanguage('typescript').gated?.sources.keys() ?? [])];
+      assert.ok(gated.length >= 10);
+      const [first, ...rest] = gated as [RuleDefinition, ...RuleDefinition[]];
+      let asked = 0;
+      const q = batched.registry.gatedQuery('typescript', first, () => (asked++, rest));
+      assert.equal(asked, 1);
+      let total = 0;
+      for (const d of gated) {
+        const mine = batched.registry.gatedQuery('typescript', d, () => (asked++, []));
+        assert.ok(mine, d.meta.id);
+        if (d === first) assert.equal(mine, q);
+        const expected = run(alone.registry.gatedQuery('typescript', d));
+        assert.deepEqual(run(mine), expected, d.meta.id);
+        total += expected.length;
+      }
+      assert.equal(asked, 1, 'the rest came from the batch, compiled once');
+      assert.ok(total >= 5, 'the example has matches to compare');
+      // A rule whose text does not compile: the batch falls back to one by one, and only that rule is left out.
+      const broken = { ...first, meta: { ...first.meta, id: 'broken-rule' } } as RuleDefinition;
+      const fresh = await Engine.create({ grammarDir: path.join(ROOT, 'grammars') });
+      const freshSources = fresh.registry.forLanguage('typescript').gated?.sources as Map<RuleDefinition, string>;
+      freshSources.set(broken, '(call_expression (not_a_node_type)) @match');
+      assert.equal(fresh.registry.gatedQuery('typescript', broken, () => gated.slice(0, 3)), undefined);
+      assert.deepEqual(fresh.registry.errors.map((e) => e.ruleId), ['broken-rule']);
+      assert.deepEqual(run(fresh.registry.gatedQuery('typescript', first)), run(alone.registry.gatedQuery('typescript', first)));
+      fresh.registry.dispose();
+    } finally {
+      tree.delete();
+      batched.registry.dispose();
+      alone.registry.dispose();
+    }
+  });
+
   it('triggers are found in one pass exactly as a substring search finds them', async () => {
     const engine = await sharedEngine();
     // Overlapping and nested triggers of several rules, at the same and at neighbouring positions.

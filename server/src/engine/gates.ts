@@ -418,6 +418,13 @@ export class GateOccurrences<R> {
     }
   }
 
+  /** The rules with a word in the text (for any of their root types). */
+  rules(): Set<R> {
+    const out = new Set<R>();
+    for (const m of [this.at, this.inner]) for (const list of m.values()) for (const rules of list.rules) for (const r of rules) out.add(r);
+    return out;
+  }
+
   /** True when no word of an active rule gating on `type` occurs in the text. */
   none(type: string): boolean {
     return !this.at.has(type) && !this.inner.has(type);

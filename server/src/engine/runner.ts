@@ -195,6 +195,7 @@ export function runRules(
       const ends: (number | undefined)[] = [];
       const end = (i: number): number => (ends[i] ??= (gateNodes[i] as [Node, string])[0].endIndex);
       const inner = occurrences.innermost(gateNodes, end);
+      const batch = (): Iterable<RuleDefinition> => occurrences.rules();
       for (let i = 0; i < gateNodes.length && !truncated; i++) {
         const [node, type] = gateNodes[i] as [Node, string];
         if (occurrences.none(type)) continue;
@@ -204,7 +205,7 @@ export function runRules(
           for (const d of rules ?? []) {
             if (seen.has(d)) continue;
             seen.add(d);
-            const query = registry.gatedQuery(ctx.language, d);
+            const query = registry.gatedQuery(ctx.language, d, batch);
             for (const m of query?.matches(node, { maxStartDepth: 0, progressCallback }) ?? []) report(d, m.captures, region && local(d) ? region : undefined);
           }
         }
