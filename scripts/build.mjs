@@ -1,6 +1,8 @@
 // Bundles client, server, CLI and bench with esbuild into dist/, and copies the tree-sitter grammars named in
 // grammars/manifest.json from their npm packages into grammars/ (checking each package's version against the manifest).
+// Then compiles the rule catalogue's queries and saves them beside the grammars (scripts/snapshot-queries.ts).
 import * as esbuild from 'esbuild';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { policyValidatorSource } from './policy-validator.mjs';
@@ -84,6 +86,7 @@ const entries = [
   { entryPoints: ['server/src/cli/runs-bundle.ts'], outfile: 'dist/cli-runs.js' },
   { entryPoints: ['server/src/ai/cli-ai-bundle.ts'], outfile: 'dist/cli-ai.js' },
   { entryPoints: ['test/bench/bench.ts'], outfile: 'dist/bench.js' },
+  { entryPoints: ['scripts/snapshot-queries.ts'], outfile: 'dist/snapshot-queries.js' },
 ].filter((e) => fs.existsSync(path.join(root, e.entryPoints[0])));
 
 copyGrammars();
@@ -93,4 +96,6 @@ if (watch) {
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e, absWorkingDir: root })));
   if (fs.existsSync(path.join(root, 'dist/cli.js'))) fs.chmodSync(path.join(root, 'dist/cli.js'), 0o755);
+  // The queries as this build's bundles and grammars compile them; restored instead of compiled at run time.
+  execFileSync(process.execPath, [path.join(root, 'dist/snapshot-queries.js'), path.join(root, 'grammars')], { stdio: 'inherit', cwd: root });
 }

@@ -18,8 +18,21 @@
  * - Query.copy() over ts_query_copy, which the WASM exports but the glue does not wrap: a copy whose patterns outside a
  *   file's active rules are disabled replaces compiling that subset (RuleRegistry.fusedFor). Only the WASM pointer
  *   differs from the original; the parsed predicates and capture names are shared, as neither is ever changed.
+ * - Query snapshots (server/src/engine/query-snapshot.ts): `Query.wasm()` hands out the module (its heap, malloc and the
+ *   ts_query_* exports), and a query can be built from a restored TSQuery instead of ts_query_new: the caller sets
+ *   `Query.restoring` to a function of the language's address that returns the query's, for exactly the next
+ *   construction. Compiling the catalogue's queries cost about 150 ms of every CLI run (the analysis of the grammar's
+ *   parse states); a restore takes microseconds.
  */
 const TREE_SITTER_PATCHES = [
+  [
+    'var Query = class {\n  static {\n    __name(this, "Query");\n  }\n',
+    'var Query = class {\n  static {\n    __name(this, "Query");\n  }\n  static wasm() {\n    return C;\n  }\n',
+  ],
+  [
+    '    const address = C._ts_query_new(\n      language[0],\n',
+    '    const restore = Query.restoring;\n    Query.restoring = void 0;\n    const address = restore ? restore(language[0]) : C._ts_query_new(\n      language[0],\n',
+  ],
   [
     'function getValue(ptr, type = "i8") {\n',
     'function getValue(ptr, type = "i8") {\n          if (type === "i32") return HEAP_DATA_VIEW.getInt32((ptr >> 2) * 4, true);\n',

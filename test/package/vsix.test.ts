@@ -34,7 +34,7 @@ const ALLOWED = [
   /^extension\/(package\.json|package\.nls(\.[\w-]+)?\.json|readme\.md|readme-zh\.md|changelog\.md|LICENSE\.txt)$/,
   /^extension\/l10n\/(bundle\.l10n|rules)\.[\w-]+\.json$/,
   /^extension\/dist\/(client|server)\.js$/,
-  /^extension\/grammars\/([\w.-]+\.wasm|manifest\.json)$/,
+  /^extension\/grammars\/([\w.-]+\.wasm|manifest\.json|queries\.snapshot\.json)$/,
   /^extension\/media\/[\w./-]+\.(png|svg|json|css)$/,
   /^extension\/media\/walkthrough\/[\w-]+\.md$/,
   /^extension\/media\/report\.js$/,
@@ -57,6 +57,8 @@ function required(): string[] {
     'extension/dist/client.js',
     'extension/dist/server.js',
     'extension/grammars/manifest.json',
+    // The rule queries compiled at build time (server/src/engine/query-snapshot.ts): without them the server compiles.
+    'extension/grammars/queries.snapshot.json',
     'extension/media/icon.png',
     'extension/media/dfx.svg',
     'extension/media/dfx-policy.language-configuration.json',

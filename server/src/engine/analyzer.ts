@@ -1,8 +1,10 @@
+import { join } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
 import { isQueryRule, type RuleDefinition } from './define-rule';
 import type { LanguageId } from './languages';
 import { isPolicyPath } from './languages';
 import { ParserPool, ParseTimeoutError } from './parser-pool';
+import { QUERY_SNAPSHOT_FILE, QuerySnapshots } from './query-snapshot';
 import { RuleRegistry, type CompileError } from './registry';
 import type { ChangedRange } from './document';
 import { runRules, sortFindings, type LevelResolver, type OptionsResolver, type Region, type RuleFailure, type RunResult } from './runner';
@@ -82,10 +84,18 @@ export class Engine {
    * Load the grammars and the rules (the built-in catalogue unless `rules` is given); each language's queries compile
    * when its first file is analysed, and a rule whose query does not compile is reported to `onCompileError` then.
    */
-  static async create(opts: { grammarDir?: string; rules?: readonly RuleDefinition[]; onCompileError?: (e: CompileError) => void; gates?: boolean } = {}): Promise<Engine> {
+  static async create(opts: {
+    grammarDir?: string;
+    rules?: readonly RuleDefinition[];
+    onCompileError?: (e: CompileError) => void;
+    gates?: boolean;
+    /** The queries compiled at build time (default: QUERY_SNAPSHOT_FILE beside the grammars, when there); false compiles every query. */
+    snapshots?: QuerySnapshots | false;
+  } = {}): Promise<Engine> {
     const pool = await ParserPool.create(opts.grammarDir);
     const rules = opts.rules ?? (await import('../rules/index')).RULES;
-    return new Engine(pool, RuleRegistry.compile(rules, pool, opts.onCompileError, { gates: opts.gates ?? true }));
+    const snapshots = opts.snapshots === false ? undefined : opts.snapshots ?? QuerySnapshots.load(join(pool.grammarDir, QUERY_SNAPSHOT_FILE));
+    return new Engine(pool, RuleRegistry.compile(rules, pool, opts.onCompileError, { gates: opts.gates ?? true, ...(snapshots ? { snapshots } : {}) }));
   }
 
   /** Parse and analyse a whole text (the CLI's path); the tree is freed before returning. */

@@ -1,8 +1,9 @@
-import { Query, type Language } from 'web-tree-sitter';
+import { Query } from 'web-tree-sitter';
 import { isQueryRule, type K8sRuleSpec, type QueryRuleSpec, type RuleDefinition } from './define-rule';
 import { patternGates, type PatternGate } from './gates';
 import { LANGUAGES, type LanguageId } from './languages';
 import type { ParserPool } from './parser-pool';
+import { compileQuery, type QuerySnapshots } from './query-snapshot';
 import type { RuleMeta } from './types';
 
 /**
@@ -115,6 +116,8 @@ export class RuleRegistry {
     private readonly onError?: (e: CompileError) => void,
     /** False runs every pattern in the fused pass (the equivalence test and the bench compare both ways). */
     private readonly gates = true,
+    /** Queries compiled at build time (query-snapshot.ts): restored instead of compiled where they match. */
+    private readonly snapshots?: QuerySnapshots,
   ) {
     const ids = new Set<string>();
     for (const d of rules) {
@@ -205,7 +208,8 @@ export class RuleRegistry {
       const language = this.pool.language(lang);
       const rules = this.forLanguage(lang).rules;
       const errors: CompileError[] = [];
-      q = fuseAll(language, lang, rules) ?? fuseOneByOne(language, lang, rules, errors) ?? null;
+      const compile = this.compiler(lang);
+      q = fuseAll(compile, lang, rules) ?? fuseOneByOne(compile, lang, rules, errors) ?? null;
       for (const e of errors) this.reportCompileError(e);
       this.wholes.set(lang, q);
     }
@@ -226,7 +230,7 @@ export class RuleRegistry {
    * holding only them finds no candidates of other rules there. A query that does not compile is reported once (a
    * test compiles them all) and the rule's gated patterns are skipped.
    * `batch`: other rules likely to be asked for next, asked only on a miss (the file's active gated rules whose words occur). Those not
-   * compiled yet compile with `d` as one query, and each rule gets a copy with the others' patterns disabled: a query
+   * compiled yet (nor in the build's snapshots) compile with `d` as one query, and each rule gets a copy with the others' patterns disabled: a query
    * pays a fixed cost for its analysis of the grammar's parse states whatever its size (1.8 ms for TypeScript).
    */
   gatedQuery(lang: LanguageId, d: RuleDefinition, batch: () => Iterable<RuleDefinition> = () => []): Query | undefined {
@@ -235,12 +239,16 @@ export class RuleRegistry {
     let q = byRule.get(d);
     if (q === undefined) {
       const sources = this.forLanguage(lang).gated?.sources;
-      const rules = [d, ...[...batch()].filter((r) => r !== d && !byRule.has(r) && sources?.has(r))];
-      if (rules.length > 1 && this.compileBatch(lang, rules, byRule)) return byRule.get(d) ?? undefined;
       const src = sources?.get(d);
+      const language = this.pool.language(lang);
+      const saved = (r: RuleDefinition): boolean => !!this.snapshots?.has(lang, language, sources?.get(r) ?? '');
+      if (!src || !saved(d)) {
+        const rules = [d, ...[...batch()].filter((r) => r !== d && !byRule.has(r) && sources?.has(r) && !saved(r))];
+        if (rules.length > 1 && this.compileBatch(lang, rules, byRule)) return byRule.get(d) ?? undefined;
+      }
       q = null;
       try {
-        if (src) q = new Query(this.pool.language(lang), src);
+        if (src) q = compileQuery(lang, language, src, this.snapshots);
       } catch (e) {
         this.reportCompileError({ ruleId: d.meta.id, language: lang, message: (e as Error).message });
       }
@@ -291,8 +299,33 @@ export class RuleRegistry {
   }
 
   /** The registry of `defs` over the loaded grammars; queries compile per language on first use. */
-  static compile(defs: readonly RuleDefinition[], pool: ParserPool, onError?: (e: CompileError) => void, opts: { gates?: boolean } = {}): RuleRegistry {
-    return new RuleRegistry(defs, pool, onError, opts.gates ?? true);
+  static compile(defs: readonly RuleDefinition[], pool: ParserPool, onError?: (e: CompileError) => void, opts: { gates?: boolean; snapshots?: QuerySnapshots } = {}): RuleRegistry {
+    return new RuleRegistry(defs, pool, onError, opts.gates ?? true, opts.snapshots);
+  }
+
+  /** `new Query` for a language, restored from the snapshots when they hold the same text for the same grammar. */
+  private compiler(lang: LanguageId): Compile {
+    const language = this.pool.language(lang);
+    return (source) => compileQuery(lang, language, source, this.snapshots);
+  }
+
+  /**
+   * Every query the registry can compile for its rules, compiled now: each language's fused query, each rule's gated
+   * query and the editor's whole query (scripts/snapshot-queries.ts saves them at build time).
+   */
+  everyQuery(): [LanguageId, Query][] {
+    const out: [LanguageId, Query][] = [];
+    for (const { id } of LANGUAGES) {
+      const c = this.forLanguage(id);
+      if (c.fused) out.push([id, c.fused.query]);
+      for (const d of c.gated?.sources.keys() ?? []) {
+        const q = this.gatedQuery(id, d);
+        if (q) out.push([id, q]);
+      }
+      const whole = this.wholeQuery(id);
+      if (whole && whole.query !== c.fused?.query) out.push([id, whole.query]);
+    }
+    return out;
   }
 
   private compileLanguage(lang: LanguageId): CompiledLanguage {
@@ -302,8 +335,9 @@ export class RuleRegistry {
     // Compile the fused query first and map its patterns back to rules: one compile per language (start-up was a
     // second per catalogue); gated patterns compile per rule on first use. Only when that fails are the rules compiled
     // one by one, to find the culprit, and then nothing is gated.
-    const split = this.gates ? gatedSplit(language, lang, candidates) : undefined;
-    const whole = split ? undefined : fuseAll(language, lang, candidates) ?? fuseOneByOne(language, lang, candidates, errors);
+    const compile = this.compiler(lang);
+    const split = this.gates ? gatedSplit(compile, candidates, lang) : undefined;
+    const whole = split ? undefined : fuseAll(compile, lang, candidates) ?? fuseOneByOne(compile, lang, candidates, errors);
     const fused = split ? split.fused : whole;
     const gated = split?.gated;
     const triggers = candidates.flatMap((d) => (d.spec as QueryRuleSpec).triggers ?? []);
@@ -337,6 +371,9 @@ export class RuleRegistry {
   }
 }
 
+/** Compiles (or restores) one query text for a language. */
+type Compile = (source: string) => Query;
+
 /** A Query with the copy() that scripts/tree-sitter-patches.cjs adds over ts_query_copy (bundles and unit tests have it). */
 type Copyable = Query & { copy?: () => Query };
 
@@ -369,7 +406,7 @@ const indexPattern = (type: string): string => `(${type}) @gate`;
  * query does not compile or splits differently from what tree-sitter counts (then the caller fuses whole rules,
  * ungated).
  */
-function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDefinition[]): { fused?: FusedQuery; gated?: GatedPatterns } | undefined {
+function gatedSplit(compile: Compile, rules: readonly RuleDefinition[], lang: LanguageId): { fused?: FusedQuery; gated?: GatedPatterns } | undefined {
   const mainRules: RuleDefinition[] = [];
   const mainRule: RuleDefinition[] = [];
   const mainParts: string[] = [];
@@ -409,7 +446,7 @@ function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDe
     const count = types.length + mainParts.length;
     let query: Query | undefined;
     try {
-      query = new Query(language, [indexSource, ...mainParts].filter(Boolean).join('\n'));
+      query = compile([indexSource, ...mainParts].filter(Boolean).join('\n'));
     } catch {
       return undefined;
     }
@@ -423,7 +460,7 @@ function gatedSplit(language: Language, lang: LanguageId, rules: readonly RuleDe
 }
 
 /** All rules' queries as one Query, or undefined when it does not compile or a rule lacks its @match capture. */
-function fuseAll(language: Language, lang: LanguageId, rules: readonly RuleDefinition[]): FusedQuery | undefined {
+function fuseAll(compile: Compile, lang: LanguageId, rules: readonly RuleDefinition[]): FusedQuery | undefined {
   if (!rules.length) return undefined;
   const starts: number[] = [];
   let offset = 0;
@@ -437,7 +474,7 @@ function fuseAll(language: Language, lang: LanguageId, rules: readonly RuleDefin
   }
   let query: Query;
   try {
-    query = new Query(language, parts.join('\n'));
+    query = compile(parts.join('\n'));
   } catch {
     return undefined;
   }
@@ -457,7 +494,7 @@ function fuseAll(language: Language, lang: LanguageId, rules: readonly RuleDefin
 }
 
 /** Compile rule by rule, reporting those that fail, and fuse the rest. */
-function fuseOneByOne(language: Language, lang: LanguageId, defs: readonly RuleDefinition[], errors: CompileError[]): FusedQuery | undefined {
+function fuseOneByOne(compile: Compile, lang: LanguageId, defs: readonly RuleDefinition[], errors: CompileError[]): FusedQuery | undefined {
   const sources: string[] = [];
   const patternRule: RuleDefinition[] = [];
   const rules: RuleDefinition[] = [];
@@ -465,7 +502,7 @@ function fuseOneByOne(language: Language, lang: LanguageId, defs: readonly RuleD
     const src = querySource(d.spec as QueryRuleSpec, lang);
     let q: Query | undefined;
     try {
-      q = new Query(language, src);
+      q = compile(src);
       if (!q.captureNames.includes('match')) throw new Error('the query has no @match capture');
       if (!q.patternCount()) throw new Error('the query has no pattern');
       for (let i = 0; i < q.patternCount(); i++) patternRule.push(d);
@@ -477,7 +514,7 @@ function fuseOneByOne(language: Language, lang: LanguageId, defs: readonly RuleD
       q?.delete();
     }
   }
-  return sources.length ? { query: new Query(language, sources.join('\n')), patternRule, indexType: patternRule.map(() => undefined), rules, index: [] } : undefined;
+  return sources.length ? { query: compile(sources.join('\n')), patternRule, indexType: patternRule.map(() => undefined), rules, index: [] } : undefined;
 }
 
 /** The query text of a rule for a language ('' when the rule has none for it). */
