@@ -375,6 +375,9 @@ interface Occurrences<R> {
  * A rule whose patterns rooted at a type are all PatternGate.innermost is kept apart for that type: it runs only at
  * the innermost node of the type around each of its occurrences (innermost).
  */
+/** What rulesIn returns for a node that holds no word: one shared, empty array. */
+const NO_RULES: readonly never[] = [];
+
 export class GateOccurrences<R> {
   private readonly at = new Map<string, Occurrences<R>>();
   private readonly inner = new Map<string, Occurrences<R>>();
@@ -435,19 +438,26 @@ export class GateOccurrences<R> {
     return [...new Set([...this.at.keys(), ...this.inner.keys()])];
   }
 
-  /** The rules with a word inside [start, end()) of a node of `type` (`end` is asked only when needed: a WASM call). */
-  rulesIn(type: string, start: number, end: () => number): Set<R> {
-    const out = new Set<R>();
+  /**
+   * The rules with a word inside [start, end()) of a node of `type` (`end` is asked only when needed: a WASM call).
+   * Allocates nothing for a node that holds none (most index nodes): the shared empty array.
+   */
+  rulesIn(type: string, start: number, end: () => number): readonly R[] {
     const list = this.at.get(type);
-    if (!list) return out;
+    if (!list) return NO_RULES;
     let k = lowerBound(list.starts, start);
-    if (k >= list.starts.length) return out;
+    if (k >= list.starts.length) return NO_RULES;
     const e = end();
     const all = this.typeRules.get(type) ?? 0;
-    for (; k < list.starts.length && (list.starts[k] as number) < e && out.size < all; k++) {
-      if ((list.ends[k] as number) <= e) for (const r of list.rules[k] as readonly R[]) out.add(r);
+    let out: R[] | undefined;
+    for (; k < list.starts.length && (list.starts[k] as number) < e && (out?.length ?? 0) < all; k++) {
+      if ((list.ends[k] as number) > e) continue;
+      for (const r of list.rules[k] as readonly R[]) {
+        if (!out) out = [r];
+        else if (!out.includes(r)) out.push(r);
+      }
     }
-    return out;
+    return out ?? NO_RULES;
   }
 
   /**

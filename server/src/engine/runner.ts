@@ -191,24 +191,27 @@ export function runRules(
     if (occurrences && gateNodes.length && !truncated) {
       // A node can come once per index type it matches; a rule's query holds all its gated patterns, so it runs once
       // per node whichever type brought it.
-      const ran = new Map<number, Set<RuleDefinition>>();
+      const ran = new Map<number, RuleDefinition[]>();
       const ends: (number | undefined)[] = [];
       const end = (i: number): number => (ends[i] ??= (gateNodes[i] as [Node, string])[0].endIndex);
       const inner = occurrences.innermost(gateNodes, end);
       const batch = (): Iterable<RuleDefinition> => occurrences.rules();
+      const run = (node: Node, d: RuleDefinition, seen: RuleDefinition[]): void => {
+        if (seen.includes(d)) return;
+        seen.push(d);
+        const query = registry.gatedQuery(ctx.language, d, batch);
+        for (const m of query?.matches(node, { maxStartDepth: 0, progressCallback }) ?? []) report(d, m.captures, region && local(d) ? region : undefined);
+      };
       for (let i = 0; i < gateNodes.length && !truncated; i++) {
         const [node, type] = gateNodes[i] as [Node, string];
         if (occurrences.none(type)) continue;
+        const found = occurrences.rulesIn(type, node.startIndex, () => end(i));
+        const innermost = inner.get(i);
+        if (!found.length && !innermost) continue;
         let seen = ran.get(node.id);
-        if (!seen) ran.set(node.id, (seen = new Set()));
-        for (const rules of [occurrences.rulesIn(type, node.startIndex, () => end(i)), inner.get(i)]) {
-          for (const d of rules ?? []) {
-            if (seen.has(d)) continue;
-            seen.add(d);
-            const query = registry.gatedQuery(ctx.language, d, batch);
-            for (const m of query?.matches(node, { maxStartDepth: 0, progressCallback }) ?? []) report(d, m.captures, region && local(d) ? region : undefined);
-          }
-        }
+        if (!seen) ran.set(node.id, (seen = []));
+        for (const d of found) run(node, d, seen);
+        if (innermost) for (const d of innermost) run(node, d, seen);
       }
     }
   }
