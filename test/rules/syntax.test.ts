@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import type { Node, Tree } from 'web-tree-sitter';
 import type { Engine } from '../../server/src/engine/analyzer';
 import { languageForPath, type LanguageId } from '../../server/src/engine/languages';
-import { ancestors, parentOf } from '../../server/src/rules/lib/syntax';
+import { literalText } from '../../server/src/rules/lib/secrets';
+import { ancestors, isLiteralString, parentOf } from '../../server/src/rules/lib/syntax';
 import { ROOT, sharedEngine } from '../helpers/engine';
 
 function everyNode(tree: Tree): Node[] {
@@ -88,6 +89,21 @@ describe('ancestors and parentOf', () => {
     } finally {
       a.delete();
       b.delete();
+    }
+  });
+});
+
+describe('string literals', () => {
+  it('an interpolated f-string has no literal text; a brace or an f alone does not make one interpolated', async () => {
+    const engine = await sharedEngine();
+    const text = 'a = f"tok {v}"\nb = "tok {v}"\nc = f"tok"\nd = rf\'x{{y}}\'\ne = "plain"\n';
+    const tree = engine.parse('python', text);
+    try {
+      const strings = tree.rootNode.descendantsOfType('string');
+      assert.deepEqual(strings.map((s) => literalText(s)), [undefined, 'tok {v}', 'tok', 'x{{y}}', 'plain']);
+      assert.deepEqual(strings.map((s) => isLiteralString(s)), [false, true, true, true, true]);
+    } finally {
+      tree.delete();
     }
   });
 });

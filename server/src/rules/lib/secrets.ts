@@ -244,8 +244,10 @@ export const STRING_LITERALS = ['interpreted_string_literal', 'raw_string_litera
 /** The content of a string literal without quotes or prefixes; undefined for interpolated strings (f-strings, templates with `${}`). */
 export function literalText(n: Node): string | undefined {
   if (n.type === 'template_string') return n.namedChildren.some((c) => c.type === 'template_substitution') ? undefined : n.text.slice(1, -1);
-  if (n.type === 'string' && n.descendantsOfType('interpolation').length) return undefined;
-  const m = /^[A-Za-z]*("""|\'\'\'|"|'|`)([\s\S]*)\1$/.exec(n.text);
+  const text = n.text;
+  // An interpolation (a Python f-string's) holds a brace: only then is the subtree walked for one.
+  if (n.type === 'string' && text.includes('{') && n.descendantsOfType('interpolation').length) return undefined;
+  const m = /^[A-Za-z]*("""|\'\'\'|"|'|`)([\s\S]*)\1$/.exec(text);
   return m ? m[2] : undefined;
 }
 

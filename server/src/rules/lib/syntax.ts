@@ -126,7 +126,8 @@ const STRING_TYPES = new Set(['interpreted_string_literal', 'raw_string_literal'
 export function isLiteralString(n: Node): boolean {
   if (n.type === 'template_string') return !n.namedChildren.some((c) => c.type === 'template_substitution');
   if (!STRING_TYPES.has(n.type)) return false;
-  return !n.descendantsOfType('interpolation').length;
+  // An interpolation (a Python f-string's) holds a brace: only then is the subtree walked for one.
+  return !n.text.includes('{') || !n.descendantsOfType('interpolation').length;
 }
 
 /** The operands of a chain of `+` (or any binary operator in `ops`), left to right, through parentheses. */
