@@ -75,7 +75,9 @@ const common = {
     'web-tree-sitter': path.join(root, 'node_modules/web-tree-sitter/web-tree-sitter.cjs'),
     undici: path.join(root, 'node_modules/undici'),
   },
-  define: { 'process.env.GENAI4DFX_VERSION': JSON.stringify(pkg.version) },
+  // GENAI4DFX_BUILD tells this build's bundles from another's: the gate analyses in the query snapshots are used only
+  // by the bundles of the build that wrote them (server/src/engine/query-snapshot.ts).
+  define: { 'process.env.GENAI4DFX_VERSION': JSON.stringify(pkg.version), 'process.env.GENAI4DFX_BUILD': JSON.stringify(`${Date.now().toString(36)}-${process.pid}`) },
   plugins: [patchTreeSitter, precompiledPolicy],
 };
 

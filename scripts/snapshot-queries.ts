@@ -15,7 +15,7 @@ import { QUERY_SNAPSHOT_FILE, snapshotFile } from '../server/src/engine/query-sn
   const engine = await Engine.create({ grammarDir, snapshots: false });
   try {
     const queries = engine.registry.everyQuery();
-    const file = snapshotFile(queries, (lang) => engine.pool.language(lang as never));
+    const file = snapshotFile(queries, (lang) => engine.pool.language(lang as never), engine.registry.ruleSources());
     const text = JSON.stringify(file);
     fs.writeFileSync(out, text);
     console.log(`query snapshots: ${queries.length} queries, ${Math.round(text.length / 1024)} KB in ${path.relative(process.cwd(), out)} (${Math.round(performance.now() - t0)} ms)`);

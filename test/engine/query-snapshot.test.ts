@@ -90,6 +90,31 @@ describe('query snapshots', function () {
     }
   });
 
+  it('gate readings are used by the build that wrote them only, and find the same', async () => {
+    const before = process.env.GENAI4DFX_BUILD;
+    try {
+      process.env.GENAI4DFX_BUILD = 'build-a';
+      const withGates = snapshotFile(compiled.registry.everyQuery(), (lang) => compiled.pool.language(lang as never), compiled.registry.ruleSources());
+      assert.equal(withGates.build, 'build-a');
+      assert.ok(Object.keys(withGates.gates ?? {}).length > 100);
+      for (const [build, used] of [['build-a', true], ['build-b', false]] as const) {
+        process.env.GENAI4DFX_BUILD = build;
+        const snapshots = QuerySnapshots.of(withGates);
+        const engine = await Engine.create({ grammarDir: path.join(ROOT, 'grammars'), snapshots });
+        try {
+          assert.deepEqual(findings(engine), expected);
+          assert.equal((snapshots?.gatesRead ?? 0) > 100, used, build);
+          if (!used) assert.equal(snapshots?.gatesRead, 0);
+        } finally {
+          engine.registry.dispose();
+        }
+      }
+    } finally {
+      if (before === undefined) delete process.env.GENAI4DFX_BUILD;
+      else process.env.GENAI4DFX_BUILD = before;
+    }
+  });
+
   it('a query saves to the same bytes after a restore, and a file from another format is not loaded', () => {
     const [lang, query] = compiled.registry.everyQuery()[0] as [string, Query];
     const language = compiled.pool.language(lang as never);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import { Query, type Language } from 'web-tree-sitter';
+import { patternGates, type PatternGate } from './gates';
 
 /**
  * Compiled tree-sitter queries saved at build time and restored at run time.
@@ -191,6 +192,13 @@ export interface SnapshotFile {
   grammars: Record<string, GrammarStamp>;
   /** By language id, by sha256 of the query's source: saveQuery's bytes, base64. */
   queries: Record<string, Record<string, string>>;
+  /** The build that wrote the file (GENAI4DFX_BUILD, defined in every bundle by scripts/build.mjs). */
+  build?: string;
+  /**
+   * By sha256 of a rule's query text: gates.ts's reading of it (patternGates), 25 ms of a CLI run's start otherwise.
+   * It depends on gates.ts as much as on the text, so only the bundles of the build that wrote it use it.
+   */
+  gates?: Record<string, PatternGate[]>;
 }
 
 export const sourceKey = (source: string): string => createHash('sha256').update(source).digest('base64');
@@ -198,6 +206,7 @@ export const sourceKey = (source: string): string => createHash('sha256').update
 /** Saved queries, looked up by language and source text; those of a grammar that changed since are never offered. */
 export class QuerySnapshots {
   private restored = 0;
+  private gateReads = 0;
 
   private constructor(private readonly file: SnapshotFile) {}
 
@@ -214,6 +223,19 @@ export class QuerySnapshots {
 
   static of(file: SnapshotFile): QuerySnapshots | undefined {
     return wasm() ? new QuerySnapshots(file) : undefined;
+  }
+
+  /** patternGates(source) as the build computed it, when this file comes from the build of the running bundle. */
+  gates(source: string): PatternGate[] | undefined {
+    const build = process.env.GENAI4DFX_BUILD;
+    const gates = build && this.file.build === build ? this.file.gates?.[sourceKey(source)] : undefined;
+    if (gates) this.gateReads++;
+    return gates;
+  }
+
+  /** How many rule texts' gates came from the snapshots. */
+  get gatesRead(): number {
+    return this.gateReads;
   }
 
   /** How many queries came from the snapshots (the tests and the bench check they are used). */
@@ -271,8 +293,20 @@ export function compileQuery(lang: string, language: Language, source: string, s
  * The snapshot file of `queries` (RuleRegistry.everyQuery), checked: every query must save, restore and save again to
  * the same bytes. Throws with the reason otherwise (the build then ships no snapshots, and every query compiles).
  */
-export function snapshotFile(queries: readonly (readonly [string, Query])[], languageOf: (lang: string) => Language): SnapshotFile {
+export function snapshotFile(queries: readonly (readonly [string, Query])[], languageOf: (lang: string) => Language, ruleSources: readonly string[] = []): SnapshotFile {
   const file: SnapshotFile = { format: SNAPSHOT_FORMAT, grammars: {}, queries: {} };
+  const build = process.env.GENAI4DFX_BUILD;
+  if (build) {
+    file.build = build;
+    file.gates = {};
+    for (const src of ruleSources) {
+      try {
+        file.gates[sourceKey(src)] = patternGates(src);
+      } catch {
+        // A text gates.ts cannot read: the registry reads it again at run time and fuses that rule whole.
+      }
+    }
+  }
   for (const [lang, query] of queries) {
     const language = languageOf(lang);
     const bytes = saveQuery(query, language);

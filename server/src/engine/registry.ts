@@ -336,7 +336,7 @@ export class RuleRegistry {
     // second per catalogue); gated patterns compile per rule on first use. Only when that fails are the rules compiled
     // one by one, to find the culprit, and then nothing is gated.
     const compile = this.compiler(lang);
-    const split = this.gates ? gatedSplit(compile, candidates, lang) : undefined;
+    const split = this.gates ? gatedSplit(compile, candidates, lang, (src) => this.snapshots?.gates(src) ?? patternGates(src)) : undefined;
     const whole = split ? undefined : fuseAll(compile, lang, candidates) ?? fuseOneByOne(compile, lang, candidates, errors);
     const fused = split ? split.fused : whole;
     const gated = split?.gated;
@@ -351,6 +351,11 @@ export class RuleRegistry {
       gateWordsAt: new Map(scanned.map((w) => [w, words.filter((g) => w.startsWith(g))])),
       ...(scanned.length ? { triggerScan: triggerScan(scanned) } : {}),
     };
+  }
+
+  /** Every rule's query text for every language it lists (the texts gates.ts reads). */
+  ruleSources(): string[] {
+    return LANGUAGES.flatMap(({ id }) => this.rules.flatMap((d) => (isQueryRule(d.spec) && d.spec.languages.includes(id) ? [querySource(d.spec, id)] : [])).filter(Boolean));
   }
 
   /** Metadata of every rule, sorted by id. */
@@ -406,7 +411,12 @@ const indexPattern = (type: string): string => `(${type}) @gate`;
  * query does not compile or splits differently from what tree-sitter counts (then the caller fuses whole rules,
  * ungated).
  */
-function gatedSplit(compile: Compile, rules: readonly RuleDefinition[], lang: LanguageId): { fused?: FusedQuery; gated?: GatedPatterns } | undefined {
+function gatedSplit(
+  compile: Compile,
+  rules: readonly RuleDefinition[],
+  lang: LanguageId,
+  gatesOf: (source: string) => PatternGate[],
+): { fused?: FusedQuery; gated?: GatedPatterns } | undefined {
   const mainRules: RuleDefinition[] = [];
   const mainRule: RuleDefinition[] = [];
   const mainParts: string[] = [];
@@ -418,7 +428,7 @@ function gatedSplit(compile: Compile, rules: readonly RuleDefinition[], lang: La
     if (!/@match\b/.test(src)) return undefined;
     let patterns: PatternGate[];
     try {
-      patterns = patternGates(src);
+      patterns = gatesOf(src);
     } catch {
       return undefined;
     }
