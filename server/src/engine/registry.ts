@@ -51,6 +51,8 @@ export interface CompiledLanguage {
   triggerScan?: RegExp;
   /** For each word the scan can report, the gate words that are its prefixes (so occur where it does). */
   gateWordsAt: ReadonlyMap<string, readonly string[]>;
+  /** For each word the scan can report, the triggers that are its prefixes (so are present where it is). */
+  triggersAt: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -349,6 +351,7 @@ export class RuleRegistry {
       ...(gated ? { gated } : {}),
       rules: split ? candidates : (whole?.rules ?? []),
       gateWordsAt: new Map(scanned.map((w) => [w, words.filter((g) => w.startsWith(g))])),
+      triggersAt: new Map(scanned.map((w) => [w, triggers.filter((t) => w.startsWith(t))])),
       ...(scanned.length ? { triggerScan: triggerScan(scanned) } : {}),
     };
   }

@@ -80,7 +80,7 @@ export function runRules(
     return c;
   };
 
-  const { fused, gated, rules: languageRules, triggerScan, gateWordsAt } = registry.forLanguage(ctx.language);
+  const { fused, gated, rules: languageRules, triggerScan, gateWordsAt, triggersAt } = registry.forLanguage(ctx.language);
   let truncated = false;
   let localKey = '';
   if (languageRules.length) {
@@ -89,17 +89,19 @@ export function runRules(
     // it is a prefix of the longest one found at that position.
     let hits: [number, string][] | undefined;
     const scan = (): [number, string][] => (hits ??= triggerScan ? scanWords(triggerScan, ctx.text) : []);
-    const found = new Map<string, boolean>();
-    let starts: string[] | undefined;
+    let found: Set<string> | undefined;
     const present = (t: string): boolean => {
-      let v = found.get(t);
-      if (v === undefined) {
+      if (!found) {
         // The scan is built from the triggers of these very rules, so it exists whenever a trigger is asked about.
-        starts ??= [...new Set(scan().map(([, w]) => w))];
-        v = starts.some((s) => s.startsWith(t));
-        found.set(t, v);
+        found = new Set();
+        let last = '';
+        for (const [, w] of scan()) {
+          if (w === last) continue;
+          last = w;
+          for (const x of triggersAt.get(w) ?? []) found.add(x);
+        }
       }
-      return v;
+      return found.has(t);
     };
     for (const d of languageRules) {
       const spec = d.spec;
