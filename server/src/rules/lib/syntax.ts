@@ -39,11 +39,20 @@ export function namedArgs(node: Node | null | undefined): Node[] {
   return (node?.namedChildren ?? []).filter((c) => !/comment/.test(c.type));
 }
 
-/** Test files by the usual conventions of the six languages, and files under a test folder. */
+/**
+ * Test files by the usual conventions of the six languages, and files under a test folder. Asked for every match of
+ * many rules, always of the file being analysed: the last answer is kept.
+ */
 export function isTestPath(path: string): boolean {
-  return /(_test\.go|\.(test|spec)\.[cm]?[jt]sx?|(^|[\\/])test_[^\\/]*\.py|_test\.py|Tests?\.java)$/.test(path)
-    || /(^|[\\/])(test|tests|__tests__|testdata)[\\/]/.test(path);
+  if (path !== lastTestPath) {
+    lastTestPath = path;
+    lastIsTest = /(_test\.go|\.(test|spec)\.[cm]?[jt]sx?|(^|[\\/])test_[^\\/]*\.py|_test\.py|Tests?\.java)$/.test(path)
+      || /(^|[\\/])(test|tests|__tests__|testdata)[\\/]/.test(path);
+  }
+  return lastIsTest;
 }
+let lastTestPath: string | undefined;
+let lastIsTest = false;
 
 const FUNCTIONS = new Set([
   'function_declaration', 'method_declaration', 'func_literal', 'function_definition', 'lambda', 'class_definition',
