@@ -5,7 +5,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine } from '../server/src/engine/analyzer';
+import { Query } from 'web-tree-sitter';
 import { QUERY_SNAPSHOT_FILE, snapshotFile } from '../server/src/engine/query-snapshot';
+import { ALIAS_QUERY } from '../server/src/policy/parse';
 
 (async () => {
   const grammarDir = path.resolve(process.argv[2] ?? 'grammars');
@@ -14,7 +16,8 @@ import { QUERY_SNAPSHOT_FILE, snapshotFile } from '../server/src/engine/query-sn
   const t0 = performance.now();
   const engine = await Engine.create({ grammarDir, snapshots: false });
   try {
-    const queries = engine.registry.everyQuery();
+    // The rule queries, and the policy parser's (it runs on every .dfx.yaml).
+    const queries: [string, Query][] = [...engine.registry.everyQuery(), ['yaml', new Query(engine.pool.language('yaml'), ALIAS_QUERY)]];
     const file = snapshotFile(queries, (lang) => engine.pool.language(lang as never), engine.registry.ruleSources());
     const text = JSON.stringify(file);
     fs.writeFileSync(out, text);

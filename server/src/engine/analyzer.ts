@@ -4,7 +4,7 @@ import { isQueryRule, type RuleDefinition } from './define-rule';
 import type { LanguageId } from './languages';
 import { isPolicyPath } from './languages';
 import { ParserPool, ParseTimeoutError } from './parser-pool';
-import { QUERY_SNAPSHOT_FILE, QuerySnapshots } from './query-snapshot';
+import { QUERY_SNAPSHOT_FILE, QuerySnapshots, setLoadedSnapshots } from './query-snapshot';
 import { RuleRegistry, type CompileError } from './registry';
 import type { ChangedRange } from './document';
 import { runRules, sortFindings, type LevelResolver, type OptionsResolver, type Region, type RuleFailure, type RunResult } from './runner';
@@ -94,7 +94,11 @@ export class Engine {
   } = {}): Promise<Engine> {
     const pool = await ParserPool.create(opts.grammarDir);
     const rules = opts.rules ?? (await import('../rules/index')).RULES;
-    const snapshots = opts.snapshots === false ? undefined : opts.snapshots ?? QuerySnapshots.load(join(pool.grammarDir, QUERY_SNAPSHOT_FILE));
+    let snapshots = opts.snapshots === false ? undefined : opts.snapshots;
+    if (opts.snapshots === undefined) {
+      snapshots = QuerySnapshots.load(join(pool.grammarDir, QUERY_SNAPSHOT_FILE));
+      setLoadedSnapshots(snapshots);
+    }
     return new Engine(pool, RuleRegistry.compile(rules, pool, opts.onCompileError, { gates: opts.gates ?? true, ...(snapshots ? { snapshots } : {}) }));
   }
 

@@ -284,8 +284,15 @@ export class QuerySnapshots {
   }
 }
 
-/** `new Query(language, source)`, restored from `snapshots` when they hold it. */
-export function compileQuery(lang: string, language: Language, source: string, snapshots?: QuerySnapshots): Query {
+/** The snapshots the process loaded from the build's file (Engine.create), for queries outside the registry. */
+let loaded: QuerySnapshots | undefined;
+
+export function setLoadedSnapshots(s: QuerySnapshots | undefined): void {
+  loaded = s;
+}
+
+/** `new Query(language, source)`, restored from `snapshots` (default: those the process loaded) when they hold it. */
+export function compileQuery(lang: string, language: Language, source: string, snapshots: QuerySnapshots | undefined = loaded): Query {
   return snapshots?.restore(lang, language, source) ?? new Query(language, source);
 }
 

@@ -1,7 +1,8 @@
 // Parsing a `.dfx.yaml` with positions: the tree-sitter-yaml tree becomes the positioned YAML model (engine/yaml-ast)
 // and a plain value for the schema, plus the problems YAML itself has (syntax errors, tabs, duplicate keys, aliases,
 // several documents), each at its exact place. Nothing here throws on bad input.
-import { Query, type Node, type Tree } from 'web-tree-sitter';
+import type { Node, Query, Tree } from 'web-tree-sitter';
+import { compileQuery } from '../engine/query-snapshot';
 import { LineIndex, spanOf } from '../engine/span';
 import type { Span } from '../engine/types';
 import type { YPair, YValue } from '../engine/yaml-ast';
@@ -212,13 +213,15 @@ function findSyntaxErrors(root: Node, lines: LineIndex, problems: PolicyProblem[
 }
 
 const ALIAS_QUERIES = new WeakMap<object, Query>();
+/** Anchors and aliases (findAliasProblems); the build saves it with the rule queries (scripts/snapshot-queries.ts). */
+export const ALIAS_QUERY = '(anchor (anchor_name) @anchor) (alias (alias_name) @alias)';
 
 /** An alias must name an anchor defined before it. Aliases themselves are fine (they are resolved). A query finds them
  * without walking the whole tree in JavaScript. */
 function findAliasProblems(tree: Tree, text: string, problems: PolicyProblem[]): void {
   if (!text.includes('*')) return;
   let q = ALIAS_QUERIES.get(tree.language);
-  if (!q) ALIAS_QUERIES.set(tree.language, (q = new Query(tree.language, '(anchor (anchor_name) @anchor) (alias (alias_name) @alias)')));
+  if (!q) ALIAS_QUERIES.set(tree.language, (q = compileQuery('yaml', tree.language, ALIAS_QUERY)));
   const defined = new Set<string>();
   for (const c of q.captures(tree.rootNode)) {
     if (c.name === 'anchor') defined.add(c.node.text);
