@@ -7,19 +7,11 @@ import { Query } from 'web-tree-sitter';
 import { Engine } from '../../server/src/engine/analyzer';
 import { languageForPath } from '../../server/src/engine/languages';
 import { QuerySnapshots, saveQuery, snapshotFile, type SnapshotFile } from '../../server/src/engine/query-snapshot';
+import { listFiles } from '../bench/corpus';
 import { ROOT } from '../helpers/engine';
 
-function filesUnder(dir: string, out: string[] = []): string[] {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) filesUnder(p, out);
-    else out.push(p);
-  }
-  return out;
-}
-
 /** Every fixture and example the catalogue has, with its language. */
-const CORPUS = [...filesUnder(path.join(ROOT, 'server/src/rules')), ...filesUnder(path.join(ROOT, 'examples'))]
+const CORPUS = [...listFiles(path.join(ROOT, 'server/src/rules')), ...listFiles(path.join(ROOT, 'examples'))]
   .filter((f) => /\.(fixture|fixed)\./.test(f) || f.startsWith(path.join(ROOT, 'examples')))
   .map((f) => [f, languageForPath(f)] as const)
   .filter((x): x is readonly [string, NonNullable<ReturnType<typeof languageForPath>>] => !!x[1]);
