@@ -63,9 +63,11 @@ describe('query snapshots', function () {
     for (const [lang, byKey] of Object.entries(file.queries)) {
       damaged.queries[lang] = Object.fromEntries(Object.entries(byKey).map(([k, b64], i) => {
         const bytes = Buffer.from(b64, 'base64');
-        // Cut short, one word longer, or the capture count changed (the accessors then disagree with what was saved).
-        const bad = i % 3 === 0 ? bytes.subarray(0, bytes.length - 5) : i % 3 === 1 ? Buffer.concat([bytes, Buffer.alloc(4)]) : Buffer.from(bytes);
-        if (i % 3 === 2) bad.writeUInt32LE(bad.readUInt32LE(4) + 1, 4);
+        // Cut short, one word longer, the capture count changed (the accessors then disagree with what was saved), or
+        // a count no file could hold (nothing may be allocated for it).
+        const bad = i % 4 === 0 ? bytes.subarray(0, bytes.length - 5) : i % 4 === 1 ? Buffer.concat([bytes, Buffer.alloc(4)]) : Buffer.from(bytes);
+        if (i % 4 === 2) bad.writeUInt32LE(bad.readUInt32LE(4) + 1, 4);
+        if (i % 4 === 3) bad.writeUInt32LE(0xfffffff0, 4 * 4);
         return [k, bad.toString('base64')];
       }));
     }

@@ -115,11 +115,15 @@ export function saveQuery(query: Query, language: Language): Buffer | undefined 
   return Buffer.concat(parts);
 }
 
-/** A TSQuery rebuilt in WASM memory from saveQuery's bytes for the language at `language`; 0 when the bytes are short. */
+/** A TSQuery rebuilt in WASM memory from saveQuery's bytes for the language at `language`; 0 when the bytes do not add up. */
 function restore(m: Wasm, bytes: Uint8Array, language: number): number {
   if (bytes.length < HEADER_WORDS * 4) return 0;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const word = (at: number): number => view.getUint32(at, true);
+  // Counts that the bytes cannot hold are refused before anything is allocated (a damaged file must not make WASM
+  // allocate gigabytes, nor write past an allocation).
+  const need = ARRAYS.reduce((sum, size, i) => sum + word(i * 4) * (i === CAPTURE_QUANTIFIERS ? 4 : size), HEADER_WORDS * 4);
+  if (need > bytes.length) return 0;
   const allocated: number[] = [];
   const alloc = (n: number): number => {
     const p = n ? m._calloc(n, 1) : 0;

@@ -231,9 +231,10 @@ export class RuleRegistry {
    * A rule's gated patterns as a query of their own, compiled on first use: run at one node at a time, a query
    * holding only them finds no candidates of other rules there. A query that does not compile is reported once (a
    * test compiles them all) and the rule's gated patterns are skipped.
-   * `batch`: other rules likely to be asked for next, asked only on a miss (the file's active gated rules whose words occur). Those not
-   * compiled yet (nor in the build's snapshots) compile with `d` as one query, and each rule gets a copy with the others' patterns disabled: a query
-   * pays a fixed cost for its analysis of the grammar's parse states whatever its size (1.8 ms for TypeScript).
+   * `batch`: other rules likely to be asked for next (the file's active gated rules whose words occur), asked only on
+   * a miss. Those neither compiled yet nor in the build's snapshots compile with `d` as one query, and each rule gets a
+   * copy with the others' patterns disabled: a query pays a fixed cost for its analysis of the grammar's parse states
+   * whatever its size (1.8 ms for TypeScript).
    */
   gatedQuery(lang: LanguageId, d: RuleDefinition, batch: () => Iterable<RuleDefinition> = () => []): Query | undefined {
     let byRule = this.ruleQueries.get(lang);
@@ -244,7 +245,7 @@ export class RuleRegistry {
       const src = sources?.get(d);
       const language = this.pool.language(lang);
       const saved = (r: RuleDefinition): boolean => !!this.snapshots?.has(lang, language, sources?.get(r) ?? '');
-      if (!src || !saved(d)) {
+      if (src && !saved(d)) {
         const rules = [d, ...[...batch()].filter((r) => r !== d && !byRule.has(r) && sources?.has(r) && !saved(r))];
         if (rules.length > 1 && this.compileBatch(lang, rules, byRule)) return byRule.get(d) ?? undefined;
       }
@@ -338,7 +339,7 @@ export class RuleRegistry {
     // second per catalogue); gated patterns compile per rule on first use. Only when that fails are the rules compiled
     // one by one, to find the culprit, and then nothing is gated.
     const compile = this.compiler(lang);
-    const split = this.gates ? gatedSplit(compile, candidates, lang, (src) => this.snapshots?.gates(src) ?? patternGates(src)) : undefined;
+    const split = this.gates ? gatedSplit(compile, lang, candidates, (src) => this.snapshots?.gates(src) ?? patternGates(src)) : undefined;
     const whole = split ? undefined : fuseAll(compile, lang, candidates) ?? fuseOneByOne(compile, lang, candidates, errors);
     const fused = split ? split.fused : whole;
     const gated = split?.gated;
@@ -358,7 +359,8 @@ export class RuleRegistry {
 
   /** Every rule's query text for every language it lists (the texts gates.ts reads). */
   ruleSources(): string[] {
-    return LANGUAGES.flatMap(({ id }) => this.rules.flatMap((d) => (isQueryRule(d.spec) && d.spec.languages.includes(id) ? [querySource(d.spec, id)] : [])).filter(Boolean));
+    return LANGUAGES.flatMap(({ id }) =>
+      this.rules.flatMap((d) => (isQueryRule(d.spec) && d.spec.languages.includes(id) ? [querySource(d.spec, id)] : [])).filter(Boolean));
   }
 
   /** Metadata of every rule, sorted by id. */
@@ -416,8 +418,8 @@ const indexPattern = (type: string): string => `(${type}) @gate`;
  */
 function gatedSplit(
   compile: Compile,
-  rules: readonly RuleDefinition[],
   lang: LanguageId,
+  rules: readonly RuleDefinition[],
   gatesOf: (source: string) => PatternGate[],
 ): { fused?: FusedQuery; gated?: GatedPatterns } | undefined {
   const mainRules: RuleDefinition[] = [];
