@@ -268,29 +268,13 @@ export class RuleRegistry {
   private compileBatch(lang: LanguageId, rules: readonly RuleDefinition[], into: Map<RuleDefinition, Query | null>): boolean {
     const sources = this.forLanguage(lang).gated?.sources;
     if (!sources || typeof (Query.prototype as Copyable).copy !== 'function') return false;
-    const starts: number[] = [];
-    let offset = 0;
-    for (const r of rules) {
-      starts.push(offset);
-      offset += Buffer.byteLength(sources.get(r) ?? '', 'utf8') + 1;
-    }
-    let all: Copyable;
+    const joined = compileJoined(this.compiler(lang), rules.map((r) => sources.get(r) ?? ''));
+    if (!joined) return false;
+    const all = joined.query as Copyable;
     try {
-      all = new Query(this.pool.language(lang), rules.map((r) => sources.get(r) ?? '').join('\n'));
-    } catch {
-      return false;
-    }
-    try {
-      // Pattern i belongs to the last rule whose text starts at or before it.
-      const owner: number[] = [];
-      for (let i = 0, r = 0; i < all.patternCount(); i++) {
-        const at = all.startIndexForPattern(i);
-        while (r + 1 < starts.length && (starts[r + 1] as number) <= at) r++;
-        owner.push(r);
-      }
       rules.forEach((d, r) => {
         const q = (all.copy as () => Query).call(all);
-        owner.forEach((o, i) => {
+        joined.owner.forEach((o, i) => {
           if (o !== r) q.disablePattern(i);
         });
         into.set(d, q);
@@ -477,35 +461,44 @@ function gatedSplit(
 /** All rules' queries as one Query, or undefined when it does not compile or a rule lacks its @match capture. */
 function fuseAll(compile: Compile, lang: LanguageId, rules: readonly RuleDefinition[]): FusedQuery | undefined {
   if (!rules.length) return undefined;
-  const starts: number[] = [];
-  let offset = 0;
-  const parts: string[] = [];
-  for (const d of rules) {
-    const src = querySource(d.spec as QueryRuleSpec, lang);
-    if (!/@match\b/.test(src)) return undefined;
-    starts.push(offset);
-    parts.push(src);
-    offset += Buffer.byteLength(src, 'utf8') + 1;
-  }
-  let query: Query;
-  try {
-    query = compile(parts.join('\n'));
-  } catch {
-    return undefined;
-  }
-  const patternRule: RuleDefinition[] = [];
-  let r = 0;
-  for (let i = 0; i < query.patternCount(); i++) {
-    const at = query.startIndexForPattern(i);
-    while (r + 1 < starts.length && (starts[r + 1] ?? Infinity) <= at) r++;
-    patternRule.push(rules[r] as RuleDefinition);
-  }
+  const parts = rules.map((d) => querySource(d.spec as QueryRuleSpec, lang));
+  if (parts.some((src) => !/@match\b/.test(src))) return undefined;
+  const joined = compileJoined(compile, parts);
+  if (!joined) return undefined;
+  const { query, owner } = joined;
+  const patternRule = owner.map((r) => rules[r] as RuleDefinition);
   // A rule whose text holds no pattern (all comments) would silently do nothing: let the slow path report it.
   if (new Set(patternRule).size !== rules.length) {
     query.delete();
     return undefined;
   }
   return { query, patternRule, indexType: patternRule.map(() => undefined), rules, index: [] };
+}
+
+/**
+ * `texts` joined by newlines as one query, with the index of the text each pattern comes from (the last text starting
+ * at or before the pattern); undefined when the joined text does not compile.
+ */
+function compileJoined(compile: Compile, texts: readonly string[]): { query: Query; owner: number[] } | undefined {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const t of texts) {
+    starts.push(offset);
+    offset += Buffer.byteLength(t, 'utf8') + 1;
+  }
+  let query: Query;
+  try {
+    query = compile(texts.join('\n'));
+  } catch {
+    return undefined;
+  }
+  const owner: number[] = [];
+  for (let i = 0, r = 0; i < query.patternCount(); i++) {
+    const at = query.startIndexForPattern(i);
+    while (r + 1 < starts.length && (starts[r + 1] as number) <= at) r++;
+    owner.push(r);
+  }
+  return { query, owner };
 }
 
 /** Compile rule by rule, reporting those that fail, and fuse the rest. */
